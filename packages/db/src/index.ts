@@ -1,0 +1,7 @@
+export type { Database, Json, Tables, TablesInsert, TablesUpdate } from './database.types.ts'
+export { clerkUserId, type NewTask, TASK_NAME_MAX_LENGTH, type TaskRow, tasks } from './schema.ts'
+
+import type { Tables } from './database.types.ts'
+
+/** A task row as supabase-js returns it. */
+export type Task = Tables<'tasks'>

@@ -1,0 +1,51 @@
+import crypto from 'node:crypto'
+import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose'
+
+/**
+ * Supabase-style API keys. They are opaque: the gateway maps them to database roles, like
+ * Supabase's publishable (anon) and secret (service_role) keys. The defaults are fixed so a dev
+ * `.env` never changes; they protect nothing and must never be used outside this machine.
+ */
+export const DEFAULT_ANON_KEY = 'sb_publishable_local_dev_only_anon_key_000000'
+export const DEFAULT_SERVICE_ROLE_KEY = 'sb_secret_local_dev_only_service_role_key_00'
+
+export function randomApiKeys(): { anonKey: string; serviceRoleKey: string } {
+  return {
+    anonKey: `sb_publishable_${crypto.randomBytes(18).toString('base64url')}`,
+    serviceRoleKey: `sb_secret_${crypto.randomBytes(24).toString('base64url')}`,
+  }
+}
+
+const GATEWAY_KID = 'local-supabase-gateway'
+
+/**
+ * The gateway's own signing key. It exists only in memory for the life of the stack: the gateway
+ * uses it to turn the service_role API key into a short-lived service_role JWT for PostgREST.
+ */
+export interface GatewaySigner {
+  publicJwk: JWK
+  serviceRoleToken(): Promise<string>
+}
+
+export async function createGatewaySigner(): Promise<GatewaySigner> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048 })
+  const publicJwk: JWK = {
+    ...(await exportJWK(publicKey)),
+    kid: GATEWAY_KID,
+    alg: 'RS256',
+    use: 'sig',
+  }
+  return {
+    publicJwk,
+    serviceRoleToken: () => signServiceRole(privateKey),
+  }
+}
+
+function signServiceRole(privateKey: CryptoKey): Promise<string> {
+  return new SignJWT({ role: 'service_role' })
+    .setProtectedHeader({ alg: 'RS256', kid: GATEWAY_KID, typ: 'JWT' })
+    .setIssuer('local-supabase')
+    .setIssuedAt()
+    .setExpirationTime('60s')
+    .sign(privateKey)
+}

@@ -1,0 +1,117 @@
+import {
+  createGatewaySigner,
+  DEFAULT_ANON_KEY,
+  DEFAULT_SERVICE_ROLE_KEY,
+  randomApiKeys,
+} from './api-keys.ts'
+import { type DatabaseOptions, startMigratedDatabase } from './database.ts'
+import { startGateway } from './gateway.ts'
+import { type Jwks, loadTrustedJwks, type TrustedJwksSource } from './jwks.ts'
+import type { AppliedMigration } from './migrations.ts'
+import { assertPortFree, findFreePort } from './ports.ts'
+import { type RunningPostgrest, startPostgrest } from './postgrest.ts'
+
+export interface LocalSupabaseOptions extends Omit<DatabaseOptions, 'port'> {
+  /** Where the issuer of user tokens publishes its keys (the Clerk emulator, or Clerk). */
+  trustedJwks: TrustedJwksSource
+  /** Fixed ports (dev); omitted ports are picked free (tests). */
+  ports?: { api?: number; db?: number; postgrest?: number }
+  /** Fixed API keys (dev); omitted, a throwaway stack gets random keys. */
+  keys?: { anonKey?: string; serviceRoleKey?: string }
+}
+
+export interface LocalSupabase {
+  /** What supabase-js takes as `supabaseUrl`. */
+  url: string
+  anonKey: string
+  serviceRoleKey: string
+  /** Superuser connection string, for migrations and tooling. */
+  dbUrl: string
+  /** Migrations applied by this start (empty when the database was already current). */
+  appliedMigrations: AppliedMigration[]
+  /** True when this start created the database cluster. */
+  createdDatabase: boolean
+  /** PIDs of the servers this stack started (PostgREST's changes after startDataApi()). */
+  readonly pids: { postgres: number | undefined; postgrest: number | undefined }
+  /** Stops PostgREST only, as when the data API goes down; the gateway then answers 502. */
+  stopDataApi(): Promise<void>
+  /** Starts PostgREST again after stopDataApi(). */
+  startDataApi(): Promise<void>
+  stop(): Promise<void>
+}
+
+export async function startLocalSupabase(options: LocalSupabaseOptions): Promise<LocalSupabase> {
+  const ports = {
+    api: options.ports?.api ?? (await findFreePort()),
+    postgrest: options.ports?.postgrest ?? (await findFreePort()),
+    postgrestAdmin: await findFreePort(),
+  }
+  await assertPortFree(ports.api, 'the local Supabase API', 'LOCAL_SUPABASE_API_PORT')
+  await assertPortFree(ports.postgrest, 'PostgREST', 'LOCAL_SUPABASE_POSTGREST_PORT')
+
+  const throwaway = options.dataDir === undefined
+  const generated = throwaway ? randomApiKeys() : undefined
+  const anonKey = options.keys?.anonKey ?? generated?.anonKey ?? DEFAULT_ANON_KEY
+  const serviceRoleKey =
+    options.keys?.serviceRoleKey ?? generated?.serviceRoleKey ?? DEFAULT_SERVICE_ROLE_KEY
+
+  const [trusted, signer] = await Promise.all([
+    loadTrustedJwks(options.trustedJwks),
+    createGatewaySigner(),
+  ])
+  // PostgREST trusts the issuer's keys plus the gateway's own, which signs service_role tokens.
+  const jwks: Jwks = { keys: [...trusted.keys, signer.publicJwk] }
+
+  const database = await startMigratedDatabase({
+    ...options,
+    ...(options.ports?.db ? { port: options.ports.db } : {}),
+  })
+  const launchPostgrest = () =>
+    startPostgrest({
+      dbUrl: database.authenticatorUrl,
+      port: ports.postgrest,
+      adminPort: ports.postgrestAdmin,
+      jwks,
+      ...(options.onLog ? { onLog: options.onLog } : {}),
+    })
+
+  let postgrest: RunningPostgrest | undefined
+  try {
+    postgrest = await launchPostgrest()
+    const gateway = await startGateway({
+      port: ports.api,
+      postgrestUrl: postgrest.url,
+      anonKey,
+      serviceRoleKey,
+      signer,
+    })
+    return {
+      url: gateway.url,
+      anonKey,
+      serviceRoleKey,
+      dbUrl: database.url,
+      appliedMigrations: database.appliedMigrations,
+      createdDatabase: database.created,
+      get pids() {
+        return { postgres: database.pid, postgrest: postgrest?.pid }
+      },
+      async stopDataApi() {
+        await postgrest?.stop()
+        postgrest = undefined
+      },
+      async startDataApi() {
+        postgrest ??= await launchPostgrest()
+      },
+      async stop() {
+        await gateway.stop()
+        await postgrest?.stop()
+        postgrest = undefined
+        await database.stop()
+      },
+    }
+  } catch (error) {
+    await postgrest?.stop()
+    await database.stop()
+    throw error
+  }
+}

@@ -1,0 +1,56 @@
+// Test support: a token issuer that signs Clerk-shaped session tokens with its own key, so tests
+// can exercise RLS through the real PostgREST without a Clerk instance.
+import crypto from 'node:crypto'
+import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose'
+import type { Jwks } from './jwks.ts'
+
+export interface SessionClaims {
+  sub: string
+  /** Defaults to 'authenticated', the claim Clerk's Supabase integration adds; null omits it. */
+  role?: string | null
+  /** Seconds from now; negative for an expired token. */
+  expiresIn?: number
+  /** Seconds from now for `nbf`. */
+  notBefore?: number
+}
+
+export interface TestIssuer {
+  issuer: string
+  jwks: Jwks
+  /** Signs a session token the way Clerk does (RS256, kid in the JWKS). */
+  sessionToken(claims: SessionClaims): Promise<string>
+}
+
+export async function createTestIssuer(issuer = 'https://clerk.test.local'): Promise<TestIssuer> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048 })
+  const kid = `ins_${crypto.randomBytes(6).toString('hex')}`
+  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }
+  return {
+    issuer,
+    jwks: { keys: [jwk] },
+    sessionToken: (claims) => signSessionToken(privateKey, kid, issuer, claims),
+  }
+}
+
+function signSessionToken(
+  key: CryptoKey,
+  kid: string,
+  issuer: string,
+  { sub, role = 'authenticated', expiresIn = 60, notBefore = -5 }: SessionClaims,
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000)
+  return new SignJWT({
+    sid: `sess_${crypto.randomBytes(8).toString('hex')}`,
+    azp: 'http://localhost:3000',
+    v: 2,
+    fva: [0, -1],
+    ...(role === null ? {} : { role }),
+  })
+    .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+    .setIssuer(issuer)
+    .setSubject(sub)
+    .setIssuedAt(now)
+    .setNotBefore(now + notBefore)
+    .setExpirationTime(now + expiresIn)
+    .sign(key)
+}

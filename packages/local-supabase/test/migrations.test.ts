@@ -1,0 +1,105 @@
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { MigrationError, startMigratedDatabase } from '../src/index.ts'
+
+let workDir: string
+let migrationsDir: string
+let dataDir: string
+let seedFile: string
+const quiet = () => undefined
+
+beforeEach(async () => {
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'local-supabase-migrations-'))
+  // mkdtemp makes 0700 folders; Postgres (run as the postgres user under root) must enter it.
+  await chmod(workDir, 0o755)
+  migrationsDir = path.join(workDir, 'migrations')
+  dataDir = path.join(workDir, 'data')
+  seedFile = path.join(workDir, 'seed.sql')
+  await mkdir(migrationsDir)
+  await writeFile(
+    path.join(migrationsDir, '20260101000000_notes.sql'),
+    'create table notes (id int primary key, body text);',
+  )
+  await writeFile(seedFile, "insert into notes values (1, 'seeded');")
+})
+
+afterEach(async () => {
+  await rm(workDir, { recursive: true, force: true })
+})
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return (await client.query<T>(sql)).rows
+  } finally {
+    await client.end()
+  }
+}
+
+const ledger = (url: string) =>
+  query<{ version: string; name: string }>(
+    url,
+    'select version, name from supabase_migrations.schema_migrations order by version',
+  )
+
+describe('migrations with a ledger', () => {
+  it('a restart keeps the data and applies only new migrations; seed runs once', async () => {
+    const options = { dataDir, migrationsDir, seedFile, onLog: quiet }
+    const first = await startMigratedDatabase(options)
+    expect(first.created).toBe(true)
+    expect(first.appliedMigrations.map((m) => m.file)).toEqual(['20260101000000_notes.sql'])
+    await query(first.url, "insert into notes values (2, 'written by a user')")
+    await first.stop()
+
+    await writeFile(
+      path.join(migrationsDir, '20260102000000_add_done.sql'),
+      'alter table notes add column done boolean not null default false;',
+    )
+    const second = await startMigratedDatabase(options)
+    try {
+      expect(second.created).toBe(false)
+      expect(second.appliedMigrations.map((m) => m.file)).toEqual(['20260102000000_add_done.sql'])
+      expect(await query(second.url, 'select id, body, done from notes order by id')).toEqual([
+        { id: 1, body: 'seeded', done: false },
+        { id: 2, body: 'written by a user', done: false },
+      ])
+      expect(await ledger(second.url)).toEqual([
+        { version: '20260101000000', name: 'notes' },
+        { version: '20260102000000', name: 'add_done' },
+      ])
+    } finally {
+      await second.stop()
+    }
+  })
+
+  it('a failing migration names its file and leaves schema and ledger unchanged', async () => {
+    await writeFile(
+      path.join(migrationsDir, '20260103000000_broken.sql'),
+      'create table half_done (id int);\nalter table no_such_table add column x int;',
+    )
+    const failure = await startMigratedDatabase({ migrationsDir, seedFile, onLog: quiet }).catch(
+      (error: unknown) => error,
+    )
+    expect(failure).toBeInstanceOf(MigrationError)
+    expect((failure as Error).message).toContain('20260103000000_broken.sql')
+    expect((failure as Error).message).toContain('relation "no_such_table" does not exist')
+
+    // Run the same files against a persistent dir to look inside after the failure.
+    const persistent = { dataDir, migrationsDir, seedFile, onLog: quiet }
+    await expect(startMigratedDatabase(persistent)).rejects.toThrow(MigrationError)
+    await rm(path.join(migrationsDir, '20260103000000_broken.sql'))
+    const db = await startMigratedDatabase(persistent)
+    try {
+      expect(await ledger(db.url)).toEqual([{ version: '20260101000000', name: 'notes' }])
+      expect(await query(db.url, "select to_regclass('public.half_done') as t")).toEqual([
+        { t: null },
+      ])
+    } finally {
+      await db.stop()
+    }
+  })
+})

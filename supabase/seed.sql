@@ -1,0 +1,4 @@
+-- Rows for a fresh local database. The Supabase CLI runs this after migrations on
+-- `supabase start` / `supabase db reset`; local-supabase runs it when it creates a database.
+-- Tasks belong to Clerk user ids, which differ per Clerk instance, so the kit seeds no tasks:
+-- each user starts with an empty list. Add reference data (lookup tables, etc.) here.
