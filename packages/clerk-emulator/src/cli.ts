@@ -1,0 +1,58 @@
+// clerk-emulator start       serve the Frontend + Backend API until Ctrl-C
+// clerk-emulator print-env   print the env the Next and Remix apps need (no server needed)
+import { createEmulator } from './emulator.ts'
+import { readEnv, readSeedUsers } from './env.ts'
+import { loadOrCreateSigningKey } from './keys.ts'
+import { appEnv, toDotenv } from './print-env.ts'
+import { startEmulatorServer } from './server.ts'
+
+async function main(): Promise<void> {
+  const [command = 'start', ...args] = process.argv.slice(2)
+  const env = readEnv()
+  const key = loadOrCreateSigningKey({ pem: env.signingKeyPem, file: env.signingKeyFile })
+  const users = readSeedUsers(env.seedUsersFile)
+  const emulator = createEmulator({
+    origin: env.origin,
+    key,
+    users,
+    usersFile: env.createdUsersFile,
+    testEndpoints: env.testEndpoints,
+  })
+
+  if (command === 'print-env') {
+    const { next, remix } = appEnv(emulator.instance, key)
+    const only = args.find((arg) => arg === 'next' || arg === 'remix')
+    if (only !== 'remix') process.stdout.write(`# apps/next\n${toDotenv(next)}`)
+    if (only !== 'next') process.stdout.write(`${only ? '' : '\n'}# apps/remix\n${toDotenv(remix)}`)
+    return
+  }
+  if (command !== 'start') {
+    throw new Error(`Unknown command "${command}". Use "start" or "print-env [next|remix]".`)
+  }
+
+  const server = await startEmulatorServer(emulator, env.port)
+  console.log(
+    [
+      `clerk-emulator is ready at ${server.url}`,
+      `  publishable key: ${emulator.instance.publishableKey}`,
+      `  proxy URL:       ${emulator.instance.proxyUrl}`,
+      `  JWKS:            ${server.url}/.well-known/jwks.json`,
+      `  users:           ${users.map((user) => `${user.email} / ${user.password}`).join(', ')}`,
+      `  sign-up code:    ${emulator.verificationCode}`,
+      env.testEndpoints ? '  test endpoints:  on (/__emulator/*)' : '',
+      'Press Ctrl-C to stop.',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  )
+  const shutdown = () => {
+    server.stop().then(() => process.exit(0))
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+}
+
+main().catch((error: unknown) => {
+  console.error(`clerk-emulator: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

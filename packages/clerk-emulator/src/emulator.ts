@@ -1,0 +1,152 @@
+import { createBackendApi } from './backend-api.ts'
+import { bundleUrls, resolveBundleFile } from './bundles.ts'
+import { clerkError } from './errors.ts'
+import { createFrontendApi } from './frontend-api.ts'
+import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
+import { createInstance, type Instance, PROXY_PATH } from './instance.ts'
+import type { SigningKey } from './keys.ts'
+import type { EnvironmentOptions } from './resources.ts'
+import { type SeedUser, Store } from './store.ts'
+
+export interface EmulatorOptions {
+  /** Public origin, e.g. http://localhost:4100; must share the app's hostname (cookies). */
+  origin: string
+  key: SigningKey
+  users: SeedUser[]
+  /** Keep users created by sign-up here, so a restart does not orphan their data. */
+  usersFile?: string
+  /** Encoded in the publishable key and used as the token issuer host. */
+  frontendHost?: string
+  secretKey?: string
+  environment?: Partial<EnvironmentOptions>
+  verificationCode?: string
+  handshakeFormat?: 'auto' | 'token'
+  /** Enables /__emulator/* (reset, create users, read the request log). Never on by default. */
+  testEndpoints?: boolean
+  log?: (line: string) => void
+}
+
+export interface RequestLogEntry {
+  method: string
+  path: string
+  status: number
+  /** False when no route matched: the SDK asked for something the emulator does not do. */
+  handled: boolean
+}
+
+export interface ClerkEmulator {
+  instance: Instance
+  key: SigningKey
+  store: Store
+  verificationCode: string
+  readonly requestLog: RequestLogEntry[]
+  handle(request: EmulatorRequest): Promise<EmulatorReply>
+  bundleUrls: ReturnType<typeof bundleUrls>
+}
+
+export const DEFAULT_FRONTEND_HOST = 'clerk.emulator.example'
+export const DEFAULT_SECRET_KEY = 'sk_live_clerk_emulator_local_dev_only'
+export const DEFAULT_VERIFICATION_CODE = '424242'
+
+export function createEmulator(options: EmulatorOptions): ClerkEmulator {
+  const log = options.log ?? ((line: string) => console.log(`clerk-emulator: ${line}`))
+  const instance = createInstance({
+    origin: options.origin,
+    frontendHost: options.frontendHost ?? DEFAULT_FRONTEND_HOST,
+    secretKey: options.secretKey ?? DEFAULT_SECRET_KEY,
+  })
+  const store = new Store(options.users, options.usersFile)
+  const verificationCode = options.verificationCode ?? DEFAULT_VERIFICATION_CODE
+  const frontendApi = createFrontendApi({
+    instance,
+    key: options.key,
+    store,
+    environment: {
+      applicationName: 'Clerk emulator',
+      signInUrl: '/sign-in',
+      signUpUrl: '/sign-up',
+      homeUrl: '/',
+      ...options.environment,
+    },
+    verificationCode,
+    handshakeFormat: options.handshakeFormat ?? 'auto',
+    log,
+  })
+  const backendApi = createBackendApi({ instance, key: options.key, store })
+  const requestLog: RequestLogEntry[] = []
+
+  async function route(request: EmulatorRequest): Promise<EmulatorReply | undefined> {
+    const path = request.url.pathname
+    if (path.startsWith(`${PROXY_PATH}/`)) {
+      return frontendApi(request, path.slice(PROXY_PATH.length))
+    }
+    if (path === '/.well-known/jwks.json') return json(200, { keys: [options.key.publicJwk] })
+    if (path === '/.well-known/openid-configuration') {
+      return json(200, {
+        issuer: instance.issuer,
+        jwks_uri: `${instance.origin}/.well-known/jwks.json`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        subject_types_supported: ['public'],
+        response_types_supported: ['code'],
+        claims_supported: ['sub', 'sid', 'iss', 'azp', 'exp', 'iat', 'nbf', 'role'],
+      })
+    }
+    if (path.startsWith('/js/')) {
+      const file = resolveBundleFile(path)
+      return file ? { status: 200, file } : undefined
+    }
+    if (path.startsWith('/v1/')) {
+      return backendApi(request, (request.jsonBody ?? request.body) as Record<string, unknown>)
+    }
+    if (path.startsWith('/__emulator/') && options.testEndpoints) {
+      return testEndpoint(request, path)
+    }
+    return undefined
+  }
+
+  function testEndpoint(request: EmulatorRequest, path: string): EmulatorReply | undefined {
+    if (path === '/__emulator/reset' && request.method === 'POST') {
+      store.reset()
+      requestLog.length = 0
+      return json(200, { ok: true })
+    }
+    if (path === '/__emulator/users' && request.method === 'POST') {
+      const input = (request.jsonBody ?? request.body) as Record<string, string>
+      if (!input.email || !input.password) {
+        return json(422, clerkError('form_param_missing', 'email and password are required'))
+      }
+      const user = store.createUser({ email: input.email, password: input.password })
+      return json(200, { id: user.id, email: user.email })
+    }
+    if (path === '/__emulator/log' && request.method === 'GET') return json(200, requestLog)
+    return undefined
+  }
+
+  return {
+    instance,
+    key: options.key,
+    store,
+    verificationCode,
+    requestLog,
+    bundleUrls: bundleUrls(instance.origin),
+    async handle(request) {
+      const path = request.url.pathname
+      const routed = await route(request)
+      const reply =
+        routed ??
+        json(
+          404,
+          clerkError(
+            'resource_not_found',
+            `The Clerk emulator does not handle ${request.method} ${path}`,
+            `The Clerk emulator does not handle ${request.method} ${path}. If a Clerk SDK sent this, the SDK may be newer than the emulator knows (see packages/clerk-emulator/README.md).`,
+          ),
+        )
+      const entry = { method: request.method, path, status: reply.status, handled: !!routed }
+      requestLog.push(entry)
+      if (requestLog.length > 2000) requestLog.shift()
+      if (!routed) log(`unhandled request ${request.method} ${path}`)
+      return reply
+    },
+  }
+}

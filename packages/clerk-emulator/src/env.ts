@@ -1,0 +1,74 @@
+// The only place the emulator reads process.env; each value is checked here.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { SeedUser } from './store.ts'
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const repoRoot = path.resolve(packageDir, '../..')
+
+export class EnvError extends Error {
+  override name = 'EnvError'
+}
+
+export interface EmulatorEnv {
+  port: number
+  origin: string
+  signingKeyPem: string | undefined
+  signingKeyFile: string
+  seedUsersFile: string
+  createdUsersFile: string
+  testEndpoints: boolean
+}
+
+export function readEnv(): EmulatorEnv {
+  const rawPort = process.env.CLERK_EMULATOR_PORT?.trim() || '4100'
+  const port = Number(rawPort)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new EnvError(`CLERK_EMULATOR_PORT must be a TCP port (got "${rawPort}").`)
+  }
+  const origin = process.env.CLERK_EMULATOR_ORIGIN?.trim() || `http://localhost:${port}`
+  if (!/^https?:\/\/[^/]+$/.test(origin)) {
+    throw new EnvError(
+      `CLERK_EMULATOR_ORIGIN must be an origin such as http://localhost:${port} (no path), on the same hostname as the apps so cookies are shared (got "${origin}").`,
+    )
+  }
+  const stateDir = path.join(repoRoot, '.local', 'clerk-emulator')
+  return {
+    port,
+    origin,
+    signingKeyPem: process.env.CLERK_EMULATOR_SIGNING_KEY?.trim() || undefined,
+    signingKeyFile:
+      process.env.CLERK_EMULATOR_KEY_FILE?.trim() || path.join(stateDir, 'signing-key.pem'),
+    seedUsersFile:
+      process.env.CLERK_EMULATOR_USERS_FILE?.trim() || path.join(packageDir, 'users.json'),
+    createdUsersFile: path.join(stateDir, 'users.json'),
+    testEndpoints: process.env.CLERK_EMULATOR_TEST_ENDPOINTS === '1',
+  }
+}
+
+export function readSeedUsers(file: string): SeedUser[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new EnvError(
+      `Cannot read the seeded users from ${file} (CLERK_EMULATOR_USERS_FILE): ${String(error)}`,
+    )
+  }
+  if (
+    !Array.isArray(parsed) ||
+    !parsed.every(
+      (user) =>
+        typeof user?.id === 'string' &&
+        user.id.startsWith('user_') &&
+        typeof user.email === 'string' &&
+        typeof user.password === 'string',
+    )
+  ) {
+    throw new EnvError(
+      `${file} must be a JSON array of { "id": "user_...", "email": "...", "password": "..." }.`,
+    )
+  }
+  return parsed as SeedUser[]
+}

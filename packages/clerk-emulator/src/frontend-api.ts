@@ -1,0 +1,393 @@
+// The Frontend API: what clerk-js (and so the prebuilt <SignIn/>, <SignUp/>, <UserButton/>)
+// calls, reached through the proxy URL. Production-instance semantics: the client is found by
+// the `__client` cookie this server sets, so emulator and app must share a hostname.
+import crypto from 'node:crypto'
+import { clerkError } from './errors.ts'
+import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
+import type { Instance } from './instance.ts'
+import type { SigningKey } from './keys.ts'
+import {
+  clientJSON,
+  type EnvironmentOptions,
+  environmentJSON,
+  sessionJSON,
+  signInJSON,
+  signUpJSON,
+  userJSON,
+} from './resources.ts'
+import { type Client, newId, type Session, type Store } from './store.ts'
+import { mintSessionToken, signHandshake } from './tokens.ts'
+
+export interface FrontendApiOptions {
+  instance: Instance
+  key: SigningKey
+  store: Store
+  environment: EnvironmentOptions
+  /** The code every email verification accepts; logged when "sent". */
+  verificationCode: string
+  /** 'nonce' answers handshakes the way newer SDKs ask; 'token' forces the signed format. */
+  handshakeFormat: 'auto' | 'token'
+  log: (line: string) => void
+}
+
+const YEAR = 60 * 60 * 24 * 365
+const PASSWORD_MIN_LENGTH = 8
+
+const errors = {
+  identifierNotFound: () =>
+    json(
+      422,
+      clerkError(
+        'form_identifier_not_found',
+        "Couldn't find your account.",
+        "Couldn't find your account.",
+        'identifier',
+      ),
+    ),
+  passwordIncorrect: () =>
+    json(
+      422,
+      clerkError(
+        'form_password_incorrect',
+        'Password is incorrect. Try again, or use another method.',
+        'Password is incorrect. Try again, or use another method.',
+        'password',
+      ),
+    ),
+  identifierExists: () =>
+    json(
+      422,
+      clerkError(
+        'form_identifier_exists',
+        'That email address is taken. Please try another.',
+        'That email address is taken. Please try another.',
+        'email_address',
+      ),
+    ),
+  passwordTooShort: () =>
+    json(
+      422,
+      clerkError(
+        'form_password_length_too_short',
+        `Passwords must be ${PASSWORD_MIN_LENGTH} characters or more.`,
+        `Passwords must be ${PASSWORD_MIN_LENGTH} characters or more.`,
+        'password',
+      ),
+    ),
+  codeIncorrect: () =>
+    json(422, clerkError('form_code_incorrect', 'Incorrect code', 'Incorrect code', 'code')),
+  notFound: (what: string) => json(404, clerkError('resource_not_found', `${what} not found`)),
+  signedOut: () => json(401, clerkError('signed_out', 'You are signed out')),
+}
+
+export function createFrontendApi(options: FrontendApiOptions) {
+  const { instance, key, store } = options
+
+  const clientCookie = (client: Client) =>
+    `__client=${client.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${YEAR}`
+
+  /** `__client_uat` tells @clerk/backend when the client last changed (0 = signed out). */
+  const uatCookies = (client: Client) => {
+    const value = store.activeSessions(client).length ? Math.floor(client.updatedAt / 1000) : 0
+    return ['', `_${instance.cookieSuffix}`].map(
+      (suffix) => `__client_uat${suffix}=${value}; Path=/; SameSite=Lax; Max-Age=${YEAR}`,
+    )
+  }
+
+  const tokenFor = (origin: string | undefined) => (session: Session) =>
+    mintSessionToken(key, instance, session, origin)
+
+  async function envelope(
+    request: EmulatorRequest,
+    client: Client,
+    response: unknown,
+    cookies: string[] = [],
+  ): Promise<EmulatorReply> {
+    const clientBody = await clientJSON(client, store, tokenFor(request.headers.origin))
+    return json(200, { response, client: clientBody }, cookies)
+  }
+
+  function completeSignIn(client: Client, userId: string) {
+    const session = store.startSession(client, userId)
+    if (client.signIn) {
+      client.signIn.status = 'complete'
+      client.signIn.createdSessionId = session.id
+    }
+    return session
+  }
+
+  async function signInReply(request: EmulatorRequest, client: Client, cookies: string[]) {
+    const signIn = client.signIn
+    const user = signIn?.userId ? store.users.get(signIn.userId) : undefined
+    return envelope(request, client, signInJSON(signIn, user), [...cookies, ...uatCookies(client)])
+  }
+
+  async function handshake(request: EmulatorRequest): Promise<EmulatorReply> {
+    const redirect = request.url.searchParams.get('redirect_url')
+    if (!redirect) return json(400, clerkError('form_param_missing', 'redirect_url is required'))
+    const redirectUrl = new URL(redirect)
+    const suffixed = request.url.searchParams.get('suffixed_cookies') === 'true'
+    const client = store.clients.get(request.cookies.__client ?? '')
+    const session = client?.lastActiveSessionId
+      ? store.sessions.get(client.lastActiveSessionId)
+      : undefined
+    const signedIn = client && session?.status === 'active' ? session : undefined
+    const directives: string[] = []
+    for (const suffix of suffixed ? ['', `_${instance.cookieSuffix}`] : ['']) {
+      if (signedIn && client) {
+        const token = await mintSessionToken(key, instance, signedIn, redirectUrl.origin)
+        directives.push(`__session${suffix}=${token}; Path=/; SameSite=Lax`)
+        directives.push(
+          `__client_uat${suffix}=${Math.floor(client.updatedAt / 1000)}; Path=/; SameSite=Lax; Max-Age=${YEAR}`,
+        )
+      } else {
+        directives.push(`__session${suffix}=; Path=/; SameSite=Lax; Max-Age=0`)
+        directives.push(`__client_uat${suffix}=0; Path=/; SameSite=Lax; Max-Age=${YEAR}`)
+      }
+    }
+    const format = request.url.searchParams.get('format')
+    if (format === 'nonce' && options.handshakeFormat === 'auto') {
+      const nonce = crypto.randomBytes(16).toString('hex')
+      store.handshakeNonces.set(nonce, directives)
+      redirectUrl.searchParams.set('__clerk_handshake_nonce', nonce)
+    } else {
+      redirectUrl.searchParams.set('__clerk_handshake', await signHandshake(key, directives))
+    }
+    options.log(
+      `handshake (${signedIn ? 'signed in' : 'signed out'}, reason ${request.url.searchParams.get('__clerk_hs_reason') ?? '?'})`,
+    )
+    return {
+      status: 307,
+      headers: { location: redirectUrl.toString(), 'cache-control': 'no-store' },
+    }
+  }
+
+  async function signIns(
+    request: EmulatorRequest,
+    client: Client,
+    cookies: string[],
+    id: string | undefined,
+    action: string | undefined,
+  ): Promise<EmulatorReply | undefined> {
+    const { body, method } = request
+    if (!id && method === 'POST') {
+      const identifier = body.identifier ?? ''
+      const user = store.findUserByEmail(identifier)
+      client.signIn = {
+        id: newId('sia'),
+        status: 'needs_first_factor',
+        identifier,
+        userId: user?.id ?? null,
+        createdSessionId: null,
+        createdAt: Date.now(),
+      }
+      if (!user) return errors.identifierNotFound()
+      if (body.password !== undefined || body.strategy === 'password') {
+        if (body.password !== user.password) return errors.passwordIncorrect()
+        completeSignIn(client, user.id)
+      }
+      return signInReply(request, client, cookies)
+    }
+    const signIn = client.signIn?.id === id ? client.signIn : null
+    if (!signIn) return errors.notFound('Sign in')
+    if (!action && method === 'GET') return signInReply(request, client, cookies)
+    if (action === 'prepare_first_factor') return signInReply(request, client, cookies)
+    if (action === 'attempt_first_factor' && method === 'POST') {
+      const user = signIn.userId ? store.users.get(signIn.userId) : undefined
+      if (!user) return errors.identifierNotFound()
+      if (body.strategy !== 'password' || body.password !== user.password) {
+        return errors.passwordIncorrect()
+      }
+      completeSignIn(client, user.id)
+      return signInReply(request, client, cookies)
+    }
+    return undefined
+  }
+
+  async function signUps(
+    request: EmulatorRequest,
+    client: Client,
+    cookies: string[],
+    id: string | undefined,
+    action: string | undefined,
+  ): Promise<EmulatorReply | undefined> {
+    const { body, method } = request
+    const reply = () =>
+      envelope(request, client, signUpJSON(client.signUp), [...cookies, ...uatCookies(client)])
+    const applyFields = (): EmulatorReply | undefined => {
+      const signUp = client.signUp
+      if (!signUp) return undefined
+      if (body.email_address !== undefined) {
+        if (store.findUserByEmail(body.email_address)) return errors.identifierExists()
+        signUp.email = body.email_address.trim().toLowerCase()
+        signUp.emailVerification = 'unverified'
+      }
+      if (body.password !== undefined) {
+        if (body.password.length < PASSWORD_MIN_LENGTH) return errors.passwordTooShort()
+        signUp.password = body.password
+      }
+      if (body.first_name !== undefined) signUp.firstName = body.first_name
+      if (body.last_name !== undefined) signUp.lastName = body.last_name
+      return undefined
+    }
+
+    if (!id && method === 'POST') {
+      client.signUp = {
+        id: newId('sua'),
+        status: 'missing_requirements',
+        email: null,
+        password: null,
+        firstName: null,
+        lastName: null,
+        emailVerification: 'unverified',
+        createdSessionId: null,
+        createdUserId: null,
+        createdAt: Date.now(),
+      }
+      return applyFields() ?? reply()
+    }
+    const signUp = client.signUp?.id === id ? client.signUp : null
+    if (!signUp) return errors.notFound('Sign up')
+    if (!action && method === 'GET') return reply()
+    if (!action && method === 'PATCH') return applyFields() ?? reply()
+    if (action === 'prepare_verification' && method === 'POST') {
+      if (!signUp.email)
+        return json(422, clerkError('form_param_missing', 'Enter an email address'))
+      signUp.emailVerification = 'pending'
+      options.log(`verification code for ${signUp.email}: ${options.verificationCode}`)
+      return reply()
+    }
+    if (action === 'attempt_verification' && method === 'POST') {
+      if (body.code !== options.verificationCode) return errors.codeIncorrect()
+      signUp.emailVerification = 'verified'
+      if (signUp.email && signUp.password) {
+        const user = store.createUser({
+          email: signUp.email,
+          password: signUp.password,
+          ...(signUp.firstName ? { firstName: signUp.firstName } : {}),
+          ...(signUp.lastName ? { lastName: signUp.lastName } : {}),
+        })
+        const session = store.startSession(client, user.id)
+        signUp.status = 'complete'
+        signUp.createdUserId = user.id
+        signUp.createdSessionId = session.id
+        options.log(`signed up ${user.email} as ${user.id}`)
+      }
+      return reply()
+    }
+    return undefined
+  }
+
+  async function sessions(
+    request: EmulatorRequest,
+    client: Client | undefined,
+    cookies: string[],
+    id: string,
+    action: string,
+    template: string | undefined,
+  ): Promise<EmulatorReply | undefined> {
+    const session = client?.sessionIds.includes(id) ? store.sessions.get(id) : undefined
+    if (!client || !session || session.status !== 'active') return errors.signedOut()
+    const user = store.users.get(session.userId)
+    if (!user) return errors.signedOut()
+    if (action === 'tokens') {
+      if (template) {
+        return json(
+          404,
+          clerkError(
+            'resource_not_found',
+            `JWT template "${template}" not found`,
+            `JWT templates are not emulated. The Supabase JWT template is deprecated: call getToken() without a template (the native Supabase integration).`,
+          ),
+        )
+      }
+      const jwt = await mintSessionToken(key, instance, session, request.headers.origin)
+      return json(200, { object: 'token', jwt })
+    }
+    if (action === 'touch') {
+      session.lastActiveAt = Date.now()
+      client.lastActiveSessionId = session.id
+      client.updatedAt = Date.now()
+      const token = await mintSessionToken(key, instance, session, request.headers.origin)
+      return envelope(request, client, sessionJSON(session, user, token), [
+        ...cookies,
+        ...uatCookies(client),
+      ])
+    }
+    if (action === 'end' || action === 'remove') {
+      store.endSession(client, session, action === 'end' ? 'ended' : 'removed')
+      return envelope(request, client, sessionJSON(session, user, null), [
+        ...cookies,
+        ...uatCookies(client),
+      ])
+    }
+    return undefined
+  }
+
+  /** `path` is relative to the proxy URL, e.g. /v1/client/sign_ins. */
+  return async function handleFrontendApi(
+    request: EmulatorRequest,
+    path: string,
+  ): Promise<EmulatorReply | undefined> {
+    const { method } = request
+    if (path === '/v1/environment') return json(200, environmentJSON(options.environment))
+    if (path === '/v1/client/handshake' && method === 'GET') return handshake(request)
+
+    let client = store.clients.get(request.cookies.__client ?? '')
+    const cookies: string[] = []
+    if (!client && method !== 'GET') {
+      client = store.createClient()
+      cookies.push(clientCookie(client))
+    }
+
+    if (path === '/v1/client') {
+      if (method === 'GET') {
+        return json(200, {
+          response: await clientJSON(client ?? null, store, tokenFor(request.headers.origin)),
+          client: null,
+        })
+      }
+      if (!client) return undefined
+      if (method === 'DELETE') {
+        for (const session of store.activeSessions(client)) {
+          store.endSession(client, session, 'ended')
+        }
+        return envelope(request, client, null, [...cookies, ...uatCookies(client)])
+      }
+      if (method === 'PUT' || method === 'POST' || method === 'PATCH') {
+        const body = await clientJSON(client, store, tokenFor(request.headers.origin))
+        return json(200, { response: body, client: body }, cookies)
+      }
+    }
+    if (!client) return errors.signedOut()
+
+    if (path === '/v1/client/sessions' && method === 'DELETE') {
+      for (const session of store.activeSessions(client)) {
+        store.endSession(client, session, 'removed')
+      }
+      const body = await clientJSON(client, store, tokenFor(request.headers.origin))
+      return json(200, { response: body, client: body }, [...cookies, ...uatCookies(client)])
+    }
+
+    const signIn = path.match(/^\/v1\/client\/sign_ins(?:\/([^/]+))?(?:\/(\w+))?$/)
+    if (signIn) return signIns(request, client, cookies, signIn[1], signIn[2])
+
+    const signUp = path.match(/^\/v1\/client\/sign_ups(?:\/([^/]+))?(?:\/(\w+))?$/)
+    if (signUp) return signUps(request, client, cookies, signUp[1], signUp[2])
+
+    const session = path.match(/^\/v1\/client\/sessions\/([^/]+)\/(\w+)(?:\/([^/]+))?$/)
+    if (session?.[1] && session[2]) {
+      return sessions(request, client, cookies, session[1], session[2], session[3])
+    }
+
+    if (path === '/v1/me' && method === 'GET') {
+      const active = client.lastActiveSessionId
+        ? store.sessions.get(client.lastActiveSessionId)
+        : undefined
+      const user = active?.status === 'active' ? store.users.get(active.userId) : undefined
+      if (!user) return errors.signedOut()
+      return envelope(request, client, userJSON(user), cookies)
+    }
+    return undefined
+  }
+}

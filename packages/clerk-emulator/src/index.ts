@@ -1,0 +1,20 @@
+export {
+  type ClerkEmulator,
+  createEmulator,
+  DEFAULT_FRONTEND_HOST,
+  DEFAULT_SECRET_KEY,
+  DEFAULT_VERIFICATION_CODE,
+  type EmulatorOptions,
+  type RequestLogEntry,
+} from './emulator.ts'
+export { readSeedUsers } from './env.ts'
+export { cookieSuffixFor, type Instance, publishableKeyFor } from './instance.ts'
+export {
+  generateSigningKeyPem,
+  loadOrCreateSigningKey,
+  type SigningKey,
+  signingKeyFromPem,
+} from './keys.ts'
+export { type AppEnv, appEnv, toDotenv } from './print-env.ts'
+export { type RunningEmulatorServer, startEmulatorServer } from './server.ts'
+export type { SeedUser } from './store.ts'

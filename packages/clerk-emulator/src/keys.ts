@@ -1,0 +1,78 @@
+import crypto, { type KeyObject } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { JWK } from 'jose'
+
+export interface SigningKey {
+  privateKey: KeyObject
+  /** Key id in token headers and the JWKS; derived from the key, so it is stable with it. */
+  kid: string
+  publicJwk: JWK
+  /** SPKI PEM: what CLERK_JWT_KEY takes for networkless verification. */
+  publicPem: string
+}
+
+export class SigningKeyError extends Error {
+  override name = 'SigningKeyError'
+}
+
+/** @clerk/backend accepts only 2048-bit RSA keys with exponent 65537 as a JWT key. */
+function assertClerkCompatible(key: KeyObject, from: string): void {
+  const details = key.asymmetricKeyDetails
+  if (
+    key.asymmetricKeyType !== 'rsa' ||
+    details?.modulusLength !== 2048 ||
+    details.publicExponent !== 65537n
+  ) {
+    throw new SigningKeyError(
+      `${from} must be a 2048-bit RSA private key with exponent 65537 (Clerk's session-token key shape); got ${key.asymmetricKeyType} ${details?.modulusLength ?? '?'}-bit.`,
+    )
+  }
+}
+
+export function signingKeyFromPem(pem: string, from: string): SigningKey {
+  let privateKey: KeyObject
+  try {
+    privateKey = crypto.createPrivateKey(pem)
+  } catch (error) {
+    throw new SigningKeyError(`${from} is not a PEM private key: ${String(error)}`)
+  }
+  assertClerkCompatible(privateKey, from)
+  const publicKey = crypto.createPublicKey(privateKey)
+  const jwk = publicKey.export({ format: 'jwk' }) as JWK
+  const kid = `ins_${crypto
+    .createHash('sha256')
+    .update(jwk.n ?? '')
+    .digest('hex')
+    .slice(0, 24)}`
+  return {
+    privateKey,
+    kid,
+    publicJwk: { ...jwk, kid, alg: 'RS256', use: 'sig' },
+    publicPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+  }
+}
+
+export function generateSigningKeyPem(): string {
+  const { privateKey } = crypto.generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicExponent: 65537,
+  })
+  return privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
+}
+
+/**
+ * The key from a PEM (env), else from `file`, else a new key written to `file`. Generated once
+ * and kept, so PostgREST can be configured with the JWKS before the first token exists and
+ * sessions survive a restart.
+ */
+export function loadOrCreateSigningKey(options: { pem?: string; file: string }): SigningKey {
+  if (options.pem) return signingKeyFromPem(options.pem, 'CLERK_EMULATOR_SIGNING_KEY')
+  if (existsSync(options.file)) {
+    return signingKeyFromPem(readFileSync(options.file, 'utf8'), options.file)
+  }
+  const pem = generateSigningKeyPem()
+  mkdirSync(path.dirname(options.file), { recursive: true })
+  writeFileSync(options.file, pem, { mode: 0o600 })
+  return signingKeyFromPem(pem, options.file)
+}
