@@ -5,9 +5,17 @@ import { EnvError, readEnv } from './env.ts'
 import type { TrustedJwksSource } from './jwks.ts'
 import { startLocalSupabase } from './stack.ts'
 
+/** `--jwks-url <url>`: the trusted issuer when LOCAL_SUPABASE_JWKS_URL/_FILE are not set. */
+function jwksUrlArgument(): string | undefined {
+  const index = process.argv.indexOf('--jwks-url')
+  return index > 0 ? process.argv[index + 1] : undefined
+}
+
 function trustedJwksFromEnv(env: ReturnType<typeof readEnv>): TrustedJwksSource {
   if (env.trustedJwksUrl) return { url: env.trustedJwksUrl }
   if (env.trustedJwksFile) return { file: env.trustedJwksFile }
+  const fromArgument = jwksUrlArgument()
+  if (fromArgument) return { url: fromArgument, timeoutMs: 60_000 }
   throw new EnvError(
     'Set LOCAL_SUPABASE_JWKS_URL to the JWKS of the issuer whose tokens the data API should trust: the Clerk emulator serves it at http://localhost:4100/.well-known/jwks.json, a Clerk instance at https://<your Clerk domain>/.well-known/jwks.json. Or set LOCAL_SUPABASE_JWKS_FILE to a JWKS file.',
   )

@@ -9,12 +9,12 @@ export class FakeBrowser {
     private readonly origin = 'http://localhost:3000',
   ) {}
 
-  // biome-ignore lint/suspicious/noExplicitAny: tests assert on reply JSON field by field
   async call(
     method: string,
     path: string,
     body: Record<string, string> = {},
     headers: Record<string, string> = {},
+    // biome-ignore lint/suspicious/noExplicitAny: tests assert on reply JSON field by field
   ): Promise<EmulatorReply & { json: any }> {
     const request: EmulatorRequest = {
       method,

@@ -1,0 +1,135 @@
+// The unmodified clerk-js bundles, in a real Chromium, signing in and up through Clerk's
+// prebuilt components served by the emulator: clerk-js 6 + @clerk/ui (what @clerk/nextjs 7
+// loads) and clerk-js 5 (what @clerk/remix 4 loads).
+import { decodeJwt } from 'jose'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from './support/chromium.ts'
+import { ALICE, type Harness, startHarness, startTestApp, type TestApp } from './support/harness.ts'
+
+declare global {
+  interface Window {
+    // biome-ignore lint/suspicious/noExplicitAny: clerk-js's global, typed by neither bundle
+    Clerk: any
+    __loaded?: boolean
+    __loadError?: string
+  }
+}
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe.each([6, 5] as const)('clerk-js %i with the prebuilt components', (version) => {
+  let harness: Harness
+  let app: TestApp
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    harness = await startHarness()
+    app = await startTestApp(harness.emulator, version)
+    context = await browser.newContext()
+    page = await context.newPage()
+  })
+  afterAll(async () => {
+    await context?.close()
+    await app?.stop()
+    await harness?.stop()
+  })
+  afterEach(() => {
+    const unhandled = harness.emulator.requestLog.filter((entry) => !entry.handled)
+    expect(unhandled, 'clerk-js asked for endpoints the emulator does not serve').toEqual([])
+  })
+
+  async function load() {
+    await page.goto(app.origin)
+    await page.waitForFunction(() => window.__loaded || window.__loadError, null, {
+      timeout: 30_000,
+    })
+    expect(await page.evaluate(() => window.__loadError ?? null)).toBeNull()
+  }
+
+  const signedInUserId = () =>
+    page.evaluate(() => (window.Clerk.isSignedIn ? (window.Clerk.user?.id as string) : null))
+
+  async function submitSignIn(email: string, password: string) {
+    await page.evaluate(() => window.Clerk.mountSignIn(document.getElementById('mount')))
+    await page.locator('input[name=identifier]').fill(email)
+    const passwordField = page.locator('input[name=password]')
+    // Depending on the instance settings the password is on the first screen or the second.
+    if (!(await passwordField.isVisible())) {
+      await page.locator('.cl-formButtonPrimary').click()
+      await passwordField.waitFor({ state: 'visible' })
+    }
+    await passwordField.fill(password)
+    await page.locator('.cl-formButtonPrimary').click()
+  }
+
+  it('signs alice in through <SignIn/>', async () => {
+    await load()
+    expect(await signedInUserId()).toBeNull()
+    await submitSignIn(ALICE.email, ALICE.password)
+    await page.waitForFunction(() => window.Clerk?.isSignedIn === true, null, { timeout: 15_000 })
+    expect(await signedInUserId()).toBe(ALICE.id)
+  })
+
+  it('keeps the session across a reload', async () => {
+    await load()
+    expect(await signedInUserId()).toBe(ALICE.id)
+    expect(
+      await page.evaluate(() => window.Clerk.user.primaryEmailAddress.emailAddress as string),
+    ).toBe(ALICE.email)
+  })
+
+  it('getToken() returns a session token for alice with role authenticated', async () => {
+    const token = await page.evaluate(() => window.Clerk.session.getToken() as Promise<string>)
+    expect(decodeJwt(token)).toMatchObject({ sub: ALICE.id, role: 'authenticated' })
+  })
+
+  it('signs out, and stays signed out after a reload', async () => {
+    await page.evaluate(() => window.Clerk.signOut())
+    await page.waitForFunction(() => !window.Clerk.isSignedIn)
+    await load()
+    expect(await signedInUserId()).toBeNull()
+  })
+
+  it('shows Clerk’s error for a wrong password and stays signed out', async () => {
+    await load()
+    await submitSignIn(ALICE.email, 'not-alices-password')
+    // A wrong password typed on the first screen sends the user to the password step (clerk-js
+    // treats it as a password manager's guess); a wrong one there shows the error.
+    const passwordStep = page.getByText('Enter your password')
+    await passwordStep.waitFor({ timeout: 10_000 })
+    await page.locator('input[name=password]').fill('not-alices-password')
+    await page.locator('.cl-formButtonPrimary').click()
+    const fieldError = page.locator('#error-password')
+    await fieldError.waitFor({ timeout: 10_000 })
+    expect(await fieldError.textContent()).toContain('Password is incorrect')
+    expect(await signedInUserId()).toBeNull()
+  })
+
+  it('signs a new user up through <SignUp/> with the emulator’s email code', async () => {
+    await load()
+    const email = `new-${version}-${Date.now()}@example.com`
+    await page.evaluate(() => window.Clerk.mountSignUp(document.getElementById('mount')))
+    await page.locator('input[name=emailAddress]').fill(email)
+    await page.locator('input[name=password]').fill('a-new-password-123')
+    await page.locator('.cl-formButtonPrimary').click()
+    // The verification step: a one-time-code field that takes typed digits.
+    await page.getByText(/verify your email/i).waitFor({ timeout: 15_000 })
+    await page.keyboard.type(harness.emulator.verificationCode)
+    await page.waitForFunction(() => window.Clerk?.isSignedIn === true, null, { timeout: 15_000 })
+    const user = await page.evaluate(() => ({
+      id: window.Clerk.user.id as string,
+      email: window.Clerk.user.primaryEmailAddress.emailAddress as string,
+    }))
+    expect(user.email).toBe(email)
+    expect(harness.emulator.store.findUserByEmail(email)?.id).toBe(user.id)
+  })
+})
