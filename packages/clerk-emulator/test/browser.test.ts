@@ -93,8 +93,15 @@ describe.each([6, 5] as const)('clerk-js %i with the prebuilt components', (vers
   })
 
   it('signs out, and stays signed out after a reload', async () => {
-    await page.evaluate(() => window.Clerk.signOut())
-    await page.waitForFunction(() => !window.Clerk.isSignedIn)
+    // signOut() navigates to its redirect URL, which may end this evaluation early.
+    await page
+      .evaluate(() => window.Clerk.signOut({ redirectUrl: '/?signed-out' }))
+      .catch(() => undefined)
+    await page.waitForURL('**/?signed-out')
+    const activeSessions = [...harness.emulator.store.sessions.values()].filter(
+      (session) => session.status === 'active',
+    )
+    expect(activeSessions).toEqual([])
     await load()
     expect(await signedInUserId()).toBeNull()
   })
