@@ -1,25 +1,13 @@
-// Starts an emulator on a free port plus a tiny "app" page on the same hostname that loads
-// clerk-js (6 + @clerk/ui, or 5) from the emulator, the way the real apps will.
+// A tiny "app" page on the emulator's hostname that loads clerk-js (6 + @clerk/ui, or 5) from
+// the emulator, the way the real apps will; plus the seeded users for assertions.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import {
-  type ClerkEmulator,
-  createEmulator,
-  generateSigningKeyPem,
-  signingKeyFromPem,
-} from '../../src/index.ts'
-import { type RunningEmulatorServer, startEmulatorServer } from '../../src/server.ts'
+import { type ClerkEmulator, generateSigningKeyPem } from '../../src/index.ts'
+import { seededUsers, startTestEmulator, type TestEmulator } from '../../src/testing.ts'
 
-export const ALICE = {
-  id: 'user_2alice0000000000000000000',
-  email: 'alice@example.com',
-  password: 'alice-dev-password',
-}
-export const BOB = {
-  id: 'user_2bob000000000000000000000',
-  email: 'bob@example.com',
-  password: 'bob-dev-password',
-}
+const seeded = seededUsers()
+export const ALICE = { ...seeded.alice, id: seeded.alice.id }
+export const BOB = { ...seeded.bob, id: seeded.bob.id }
 
 let sharedKeyPem: string | undefined
 export const testKeyPem = () => {
@@ -27,37 +15,8 @@ export const testKeyPem = () => {
   return sharedKeyPem
 }
 
-export interface Harness {
-  emulator: ClerkEmulator
-  server: RunningEmulatorServer
-  stop(): Promise<void>
-}
-
-export async function startHarness(
-  options: { handshakeFormat?: 'auto' | 'token' } = {},
-): Promise<Harness> {
-  const key = signingKeyFromPem(testKeyPem(), 'test key')
-  // The origin must be known before the port: start on 0, then rebuild with the real origin.
-  const probe = await startEmulatorServer(
-    createEmulator({ origin: 'http://localhost:1', key, users: [] }),
-    0,
-  )
-  const port = probe.port
-  await probe.stop()
-  const emulator = createEmulator({
-    origin: `http://localhost:${port}`,
-    key,
-    users: [
-      { ...ALICE, firstName: 'Alice' },
-      { ...BOB, firstName: 'Bob' },
-    ],
-    testEndpoints: true,
-    log: () => undefined,
-    ...(options.handshakeFormat ? { handshakeFormat: options.handshakeFormat } : {}),
-  })
-  const server = await startEmulatorServer(emulator, port)
-  return { emulator, server, stop: () => server.stop() }
-}
+export type Harness = TestEmulator
+export const startHarness = startTestEmulator
 
 export interface TestApp {
   origin: string

@@ -1,0 +1,115 @@
+// For other packages' tests: an emulator on a free port with the seeded users, and a sign-in
+// over real HTTP that yields the tokens and cookies a signed-in browser would hold.
+
+import { type ClerkEmulator, createEmulator } from './emulator.ts'
+import { readEnv, readSeedUsers } from './env.ts'
+import { generateSigningKeyPem, signingKeyFromPem } from './keys.ts'
+import { type RunningEmulatorServer, startEmulatorServer } from './server.ts'
+import type { SeedUser } from './store.ts'
+
+/** The users in users.json (alice, bob), with their dev passwords. */
+export function seededUsers(): { alice: SeedUser; bob: SeedUser } {
+  const users = readSeedUsers(readEnv().seedUsersFile)
+  const find = (email: string) => {
+    const user = users.find((candidate) => candidate.email === email)
+    if (!user) throw new Error(`${email} is missing from the emulator's users.json`)
+    return user
+  }
+  return { alice: find('alice@example.com'), bob: find('bob@example.com') }
+}
+
+export interface TestEmulator {
+  emulator: ClerkEmulator
+  server: RunningEmulatorServer
+  url: string
+  stop(): Promise<void>
+}
+
+let testKeyPem: string | undefined
+
+/** A throwaway emulator on a free localhost port, with test endpoints on. */
+export async function startTestEmulator(
+  options: { handshakeFormat?: 'auto' | 'token'; port?: number } = {},
+): Promise<TestEmulator> {
+  testKeyPem ??= generateSigningKeyPem()
+  const key = signingKeyFromPem(testKeyPem, 'test key')
+  const { alice, bob } = seededUsers()
+  // The origin names the port, so find a free one by listening once.
+  let port = options.port
+  if (port === undefined) {
+    const probe = await startEmulatorServer(
+      createEmulator({ origin: 'http://localhost:1', key, users: [] }),
+      0,
+    )
+    port = probe.port
+    await probe.stop()
+  }
+  const emulator = createEmulator({
+    origin: `http://localhost:${port}`,
+    key,
+    users: [alice, bob],
+    testEndpoints: true,
+    log: () => undefined,
+    ...(options.handshakeFormat ? { handshakeFormat: options.handshakeFormat } : {}),
+  })
+  const server = await startEmulatorServer(emulator, port)
+  return { emulator, server, url: server.url, stop: () => server.stop() }
+}
+
+export interface HttpSession {
+  userId: string
+  sessionId: string
+  /** The emulator's cookies (`__client`, `__client_uat`). */
+  cookies: Record<string, string>
+  /** A fresh session token, as clerk-js's session.getToken() would fetch it. */
+  getToken(): Promise<string>
+  /** The cookies a signed-in browser sends to the app: `__session` + `__client_uat`. */
+  appCookieHeader(): Promise<string>
+}
+
+/** Signs in through the Frontend API over HTTP, keeping cookies like a browser. */
+export async function signInOverHttp(
+  emulatorUrl: string,
+  email: string,
+  password: string,
+  appOrigin = 'http://localhost:3000',
+): Promise<HttpSession> {
+  const cookies: Record<string, string> = {}
+  const call = async (path: string) => {
+    const response = await fetch(`${emulatorUrl}/__clerk/v1${path}`, {
+      method: 'POST',
+      headers: {
+        origin: appOrigin,
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: Object.entries(cookies)
+          .map(([name, value]) => `${name}=${value}`)
+          .join('; '),
+      },
+      body:
+        path === '/client/sign_ins'
+          ? new URLSearchParams({ identifier: email, password, strategy: 'password' })
+          : '',
+    })
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';')
+      const index = pair.indexOf('=')
+      cookies[pair.slice(0, index)] = pair.slice(index + 1)
+    }
+    const body = (await response.json()) as Record<string, any>
+    if (!response.ok) throw new Error(`sign-in as ${email} failed: ${JSON.stringify(body)}`)
+    return body
+  }
+  const signIn = await call('/client/sign_ins')
+  const sessionId = signIn.response.created_session_id as string
+  const userId = signIn.client.sessions[0].user.id as string
+  await call(`/client/sessions/${sessionId}/touch`)
+  const getToken = async () => (await call(`/client/sessions/${sessionId}/tokens`)).jwt as string
+  return {
+    userId,
+    sessionId,
+    cookies,
+    getToken,
+    appCookieHeader: async () =>
+      `__session=${await getToken()}; __client_uat=${cookies.__client_uat}`,
+  }
+}
