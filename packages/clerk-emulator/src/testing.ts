@@ -56,6 +56,13 @@ export async function startTestEmulator(
   return { emulator, server, url: server.url, stop: () => server.stop() }
 }
 
+/** The fields of Frontend API replies this helper reads. */
+interface FrontendApiReply {
+  response: { created_session_id: string }
+  client: { sessions: { user: { id: string } }[] }
+  jwt: string
+}
+
 export interface HttpSession {
   userId: string
   sessionId: string
@@ -95,15 +102,15 @@ export async function signInOverHttp(
       const index = pair.indexOf('=')
       cookies[pair.slice(0, index)] = pair.slice(index + 1)
     }
-    const body = (await response.json()) as Record<string, any>
+    const body = (await response.json()) as FrontendApiReply
     if (!response.ok) throw new Error(`sign-in as ${email} failed: ${JSON.stringify(body)}`)
     return body
   }
   const signIn = await call('/client/sign_ins')
-  const sessionId = signIn.response.created_session_id as string
-  const userId = signIn.client.sessions[0].user.id as string
+  const sessionId = signIn.response.created_session_id
+  const userId = signIn.client.sessions[0]?.user.id ?? ''
   await call(`/client/sessions/${sessionId}/touch`)
-  const getToken = async () => (await call(`/client/sessions/${sessionId}/tokens`)).jwt as string
+  const getToken = async () => (await call(`/client/sessions/${sessionId}/tokens`)).jwt
   return {
     userId,
     sessionId,
