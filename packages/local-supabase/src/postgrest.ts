@@ -47,7 +47,7 @@ export async function startPostgrest(options: StartPostgrestOptions): Promise<Ru
   const child = spawn(binary, [], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      PATH: process.env.PATH ?? '',
+      ...process.env,
       PGRST_DB_URI: options.dbUrl,
       PGRST_DB_SCHEMAS: 'public',
       PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',

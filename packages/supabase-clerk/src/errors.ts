@@ -1,0 +1,64 @@
+/**
+ * Thrown (inside supabase-js) when Clerk could not give a session token. supabase-js turns a
+ * thrown error into `{ error }` whose message starts with this name; classifyDataError()
+ * recognises it.
+ */
+export class ClerkTokenError extends Error {
+  override name = 'ClerkTokenError'
+  constructor(cause: unknown) {
+    super(
+      `Could not get a session token from Clerk: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    )
+  }
+}
+
+/** What the apps show for a failed data request. */
+export type DataErrorKind =
+  /** Clerk gave no token (network to Clerk, or the session ended). */
+  | 'session'
+  /** The data API (PostgREST / Supabase's gateway) did not answer. */
+  | 'unreachable'
+  /** The database refused the values (a check constraint). */
+  | 'invalid'
+  /** RLS refused the row: not yours, or not signed in. */
+  | 'forbidden'
+  | 'unknown'
+
+export interface DataError {
+  kind: DataErrorKind
+  /** A sentence to show a user. */
+  message: string
+}
+
+/** The parts of supabase-js's PostgrestError (and its status) this reads. */
+export interface SupabaseErrorLike {
+  message: string
+  code?: string | null
+  details?: string | null
+}
+
+export const DATA_API_UNREACHABLE = 'The database API is unreachable. Try again in a moment.'
+
+export function classifyDataError(error: SupabaseErrorLike, status?: number): DataError {
+  if (error.message.startsWith('ClerkTokenError')) {
+    return { kind: 'session', message: 'Your session could not be confirmed. Sign in again.' }
+  }
+  const transport =
+    status === 0 ||
+    status === 502 ||
+    status === 503 ||
+    status === 504 ||
+    error.code === 'PGRST_UNREACHABLE' ||
+    /fetch failed|ECONNREFUSED|Failed to fetch|NetworkError|unreachable/i.test(
+      `${error.message} ${error.details ?? ''}`,
+    )
+  if (transport) return { kind: 'unreachable', message: DATA_API_UNREACHABLE }
+  if (error.code === '23514') {
+    return { kind: 'invalid', message: 'A task name must be 1 to 500 characters.' }
+  }
+  if (error.code === '42501') {
+    return { kind: 'forbidden', message: 'You can only change your own tasks.' }
+  }
+  return { kind: 'unknown', message: `The request failed: ${error.message}` }
+}

@@ -1,0 +1,14 @@
+export {
+  type ClerkSupabaseClient,
+  type ClerkSupabaseClientOptions,
+  createClerkSupabaseClient,
+} from './client.ts'
+export { type SupabaseEnv, SupabaseEnvError, validateSupabaseEnv } from './env.ts'
+export {
+  ClerkTokenError,
+  classifyDataError,
+  DATA_API_UNREACHABLE,
+  type DataError,
+  type DataErrorKind,
+  type SupabaseErrorLike,
+} from './errors.ts'

@@ -1,0 +1,13 @@
+import { useSession } from '@clerk/remix'
+import type { ClerkSupabaseClient } from '../client.ts'
+import type { SupabaseEnv } from '../env.ts'
+import { useSessionSupabaseClient } from '../use-session-client.ts'
+
+/**
+ * For route components: a Supabase client carrying the signed-in user's Clerk token. `env` comes
+ * from the root loader (readRemixSupabaseEnv() on the server).
+ */
+export function useClerkSupabaseClient(env: SupabaseEnv): ClerkSupabaseClient {
+  const { session } = useSession()
+  return useSessionSupabaseClient(session, env)
+}

@@ -1,0 +1,137 @@
+// Through the real parts: tokens from the Clerk emulator, the factories, the local-supabase
+// gateway, the real PostgREST and the RLS policies of packages/db.
+import { appEnv } from '@repo/clerk-emulator'
+import {
+  type HttpSession,
+  seededUsers,
+  signInOverHttp,
+  startTestEmulator,
+  type TestEmulator,
+} from '@repo/clerk-emulator/testing'
+import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'
+import { createClient } from '@supabase/supabase-js'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { type ClerkSupabaseClient, createClerkSupabaseClient } from '../src/index.ts'
+
+let clerk: TestEmulator
+let stack: LocalSupabase
+let alice: HttpSession
+let bob: HttpSession
+const { alice: aliceUser, bob: bobUser } = seededUsers()
+
+const clientFor = (session: HttpSession): ClerkSupabaseClient =>
+  createClerkSupabaseClient({
+    supabaseUrl: stack.url,
+    supabaseKey: stack.anonKey,
+    getToken: session.getToken,
+  })
+
+beforeAll(async () => {
+  clerk = await startTestEmulator()
+  stack = await startLocalSupabase({
+    trustedJwks: { url: `${clerk.url}/.well-known/jwks.json` },
+    onLog: () => undefined,
+  })
+  alice = await signInOverHttp(clerk.url, aliceUser.email, aliceUser.password)
+  bob = await signInOverHttp(clerk.url, bobUser.email, bobUser.password)
+})
+afterAll(async () => {
+  vi.unstubAllEnvs()
+  await stack?.stop()
+  await clerk?.stop()
+})
+beforeEach(async () => {
+  const service = createClient(stack.url, stack.serviceRoleKey)
+  await service.from('tasks').delete().gte('id', 0)
+})
+
+describe('alice and bob through the core factory', () => {
+  it('each sees only their own tasks', async () => {
+    await clientFor(alice)
+      .from('tasks')
+      .insert([{ name: 'alice a' }, { name: 'alice b' }])
+    await clientFor(bob).from('tasks').insert({ name: 'bob a' })
+    const aliceTasks = await clientFor(alice).from('tasks').select('name, user_id').order('name')
+    const bobTasks = await clientFor(bob).from('tasks').select('name, user_id')
+    expect(aliceTasks.data).toEqual([
+      { name: 'alice a', user_id: aliceUser.id },
+      { name: 'alice b', user_id: aliceUser.id },
+    ])
+    expect(bobTasks.data).toEqual([{ name: 'bob a', user_id: bobUser.id }])
+  })
+
+  it('insert, update and delete work on own rows only', async () => {
+    const { data: mine } = await clientFor(alice)
+      .from('tasks')
+      .insert({ name: 'mine' })
+      .select('id')
+      .single()
+    const id = mine?.id ?? -1
+    const bobUpdate = await clientFor(bob)
+      .from('tasks')
+      .update({ done: true })
+      .eq('id', id)
+      .select()
+    expect(bobUpdate.data).toEqual([])
+    const bobDelete = await clientFor(bob).from('tasks').delete().eq('id', id).select()
+    expect(bobDelete.data).toEqual([])
+    const aliceUpdate = await clientFor(alice)
+      .from('tasks')
+      .update({ done: true })
+      .eq('id', id)
+      .select('done')
+    expect(aliceUpdate.data).toEqual([{ done: true }])
+    const aliceDelete = await clientFor(alice).from('tasks').delete().eq('id', id).select('id')
+    expect(aliceDelete.data).toEqual([{ id }])
+  })
+
+  it('signed out, a client reads an empty list, not an error', async () => {
+    await clientFor(alice).from('tasks').insert({ name: 'private' })
+    const signedOut = createClerkSupabaseClient({
+      supabaseUrl: stack.url,
+      supabaseKey: stack.anonKey,
+      getToken: async () => null,
+    })
+    const { data, error } = await signedOut.from('tasks').select()
+    expect(error).toBeNull()
+    expect(data).toEqual([])
+  })
+})
+
+describe('the Remix server factory with the real @clerk/remix getAuth', () => {
+  beforeAll(() => {
+    const env = appEnv(clerk.emulator.instance, clerk.emulator.key).remix
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
+    vi.stubEnv('SUPABASE_URL', stack.url)
+    vi.stubEnv('SUPABASE_KEY', stack.anonKey)
+  })
+
+  it('50 interleaved concurrent loader calls for alternating users never mix rows', async () => {
+    const { createServerSupabaseClient } = await import('../src/remix/server.ts')
+    await clientFor(alice).from('tasks').insert({ name: 'alice only' })
+    await clientFor(bob).from('tasks').insert({ name: 'bob only' })
+    const cookies = {
+      alice: await alice.appCookieHeader(),
+      bob: await bob.appCookieHeader(),
+    }
+    const results = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        const who = i % 2 === 0 ? 'alice' : 'bob'
+        const request = new Request('http://localhost:3000/ssr', {
+          headers: { cookie: cookies[who], accept: 'text/html', 'sec-fetch-dest': 'document' },
+        })
+        const client = createServerSupabaseClient({ request, params: {}, context: {} })
+        const { data, error } = await client.from('tasks').select('name, user_id')
+        return { who, data, error }
+      }),
+    )
+    for (const { who, data, error } of results) {
+      expect(error).toBeNull()
+      expect(data).toEqual(
+        who === 'alice'
+          ? [{ name: 'alice only', user_id: aliceUser.id }]
+          : [{ name: 'bob only', user_id: bobUser.id }],
+      )
+    }
+  })
+})

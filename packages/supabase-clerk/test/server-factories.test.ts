@@ -1,0 +1,76 @@
+// Server factories are made per request and must never hand one request's token to another.
+// The Clerk server SDKs are stubbed here (a unit test's boundary): auth() reads a per-request
+// store the way Next.js scopes it, getAuth(args) reads the request it is given.
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { recordingFetch } from './support/recording-fetch.ts'
+
+const requestScope = new AsyncLocalStorage<string>()
+
+vi.mock('@clerk/nextjs/server', () => ({
+  auth: async () => ({ getToken: async () => requestScope.getStore() ?? null }),
+}))
+vi.mock('@clerk/remix/ssr.server', () => ({
+  getAuth: async (args: { request: Request }) => ({
+    getToken: async () => args.request.headers.get('x-test-token'),
+  }),
+}))
+
+const recorder = recordingFetch()
+
+beforeAll(() => {
+  vi.stubGlobal('fetch', recorder.fetch)
+  vi.stubEnv('NEXT_PUBLIC_SUPABASE_URL', 'http://127.0.0.1:54321')
+  vi.stubEnv('NEXT_PUBLIC_SUPABASE_KEY', 'sb_publishable_test')
+  vi.stubEnv('SUPABASE_URL', 'http://127.0.0.1:54321')
+  vi.stubEnv('SUPABASE_KEY', 'sb_publishable_test')
+})
+afterAll(() => {
+  vi.unstubAllGlobals()
+  vi.unstubAllEnvs()
+})
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 10))
+
+describe('server factories under concurrent requests', () => {
+  it('Next: each request’s client sends only that request’s token', async () => {
+    const { createServerSupabaseClient } = await import('../src/next/server.ts')
+    recorder.requests.length = 0
+    const users = Array.from({ length: 50 }, (_, i) => `token-user-${i % 2 ? 'bob' : 'alice'}-${i}`)
+    await Promise.all(
+      users.map((token) =>
+        requestScope.run(token, async () => {
+          const client = createServerSupabaseClient()
+          await pause()
+          await client.from('tasks').select(`id`).eq('name', token)
+        }),
+      ),
+    )
+    expect(recorder.requests).toHaveLength(50)
+    for (const request of recorder.requests) {
+      const token = decodeURIComponent(new URL(request.url).searchParams.get('name') ?? '').slice(3)
+      expect(request.authorization).toBe(`Bearer ${token}`)
+    }
+  })
+
+  it('Remix: each loader’s client sends only its own request’s token', async () => {
+    const { createServerSupabaseClient } = await import('../src/remix/server.ts')
+    recorder.requests.length = 0
+    const tokens = Array.from({ length: 50 }, (_, i) => `token-${i % 2 ? 'bob' : 'alice'}-${i}`)
+    await Promise.all(
+      tokens.map(async (token) => {
+        const request = new Request('http://localhost:3001/ssr', {
+          headers: { 'x-test-token': token },
+        })
+        const client = createServerSupabaseClient({ request, params: {}, context: {} })
+        await pause()
+        await client.from('tasks').select('id').eq('name', token)
+      }),
+    )
+    expect(recorder.requests).toHaveLength(50)
+    for (const request of recorder.requests) {
+      const token = decodeURIComponent(new URL(request.url).searchParams.get('name') ?? '').slice(3)
+      expect(request.authorization).toBe(`Bearer ${token}`)
+    }
+  })
+})
