@@ -1,6 +1,8 @@
 import { bundleUrls } from './bundles.ts'
+import { createEmulator } from './emulator.ts'
+import { readEnv } from './env.ts'
 import type { Instance } from './instance.ts'
-import type { SigningKey } from './keys.ts'
+import { loadOrCreateSigningKey, type SigningKey } from './keys.ts'
 
 export interface AppEnv {
   /** @clerk/nextjs 7 names. NEXT_PUBLIC_* are inlined into the browser bundle at build time. */
@@ -49,4 +51,12 @@ export function toDotenv(values: Record<string, string>): string {
     )
     .join('\n')
     .concat('\n')
+}
+
+/** What `print-env` prints: the env for the emulator `pnpm dev` runs (its port and key file). */
+export function localEmulatorAppEnv(): AppEnv {
+  const env = readEnv()
+  const key = loadOrCreateSigningKey({ pem: env.signingKeyPem, file: env.signingKeyFile })
+  const { instance } = createEmulator({ origin: env.origin, key, users: [] })
+  return appEnv(instance, key)
 }

@@ -1,5 +1,6 @@
 export type { Database, Json, Tables, TablesInsert, TablesUpdate } from './database.types.ts'
-export { clerkUserId, type NewTask, TASK_NAME_MAX_LENGTH, type TaskRow, tasks } from './schema.ts'
+export { TASK_NAME_MAX_LENGTH } from './limits.ts'
+export { clerkUserId, type NewTask, type TaskRow, tasks } from './schema.ts'
 
 import type { Tables } from './database.types.ts'
 

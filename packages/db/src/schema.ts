@@ -10,6 +10,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core'
 import { authenticatedRole } from 'drizzle-orm/supabase'
+import { TASK_NAME_MAX_LENGTH } from './limits.ts'
 
 /**
  * The Clerk user id of the caller, read from the session token PostgREST verified.
@@ -18,8 +19,6 @@ import { authenticatedRole } from 'drizzle-orm/supabase'
  * it casts `sub` to uuid and Clerk ids ("user_...") are not uuids.
  */
 export const clerkUserId = sql`(select auth.jwt()) ->> 'sub'`
-
-export const TASK_NAME_MAX_LENGTH = 500
 
 export const tasks = pgTable(
   'tasks',

@@ -54,3 +54,5 @@ function signSessionToken(
     .setExpirationTime(now + expiresIn)
     .sign(key)
 }
+
+export { findFreePort } from './ports.ts'

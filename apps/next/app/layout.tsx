@@ -1,0 +1,32 @@
+import { ClerkProvider, Show, UserButton } from '@clerk/nextjs'
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+import { SIGN_IN_URL, SIGN_UP_URL } from '../lib/routes'
+import './globals.css'
+
+export const metadata: Metadata = {
+  title: 'Tasks · Next.js + Clerk + Supabase',
+}
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <ClerkProvider signInUrl={SIGN_IN_URL} signUpUrl={SIGN_UP_URL}>
+      <html lang="en">
+        <body>
+          <header className="site-header">
+            <strong className="framework">Next.js</strong>
+            <nav aria-label="Task pages">
+              <Link href="/">Client-side tasks</Link>
+              <Link href="/ssr">Server-rendered tasks</Link>
+            </nav>
+            <Show when="signed-in">
+              <UserButton />
+            </Show>
+          </header>
+          <main>{children}</main>
+        </body>
+      </html>
+    </ClerkProvider>
+  )
+}

@@ -1,0 +1,6 @@
+import { ClientTasks } from '../components/client-tasks'
+
+// The seed's client-side page: the browser talks to Supabase with the user's Clerk token.
+export default function HomePage() {
+  return <ClientTasks />
+}

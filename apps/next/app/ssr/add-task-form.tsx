@@ -1,0 +1,24 @@
+'use client'
+import { useActionState } from 'react'
+import { DataErrorAlert } from '../../components/data-error-alert'
+import { TaskNameField } from '../../components/task-name-field'
+import { type AddTaskState, addTaskAction } from './actions'
+
+const initial: AddTaskState = { name: '', nameError: null, error: null }
+
+/** A plain form posting to a Server Action: it works before (or without) JavaScript too. */
+export function AddTaskForm() {
+  const [state, formAction, pending] = useActionState(addTaskAction, initial)
+  return (
+    <>
+      <form className="task-form" action={formAction} noValidate>
+        {/* keyed by the returned name so a refused name is put back after React resets the form */}
+        <TaskNameField key={state.name} defaultValue={state.name} error={state.nameError} />
+        <button type="submit" disabled={pending}>
+          {pending ? 'Adding…' : 'Add'}
+        </button>
+      </form>
+      <DataErrorAlert error={state.error} />
+    </>
+  )
+}

@@ -1,0 +1,34 @@
+import { createServerSupabaseClient } from '@repo/supabase-clerk/next/server'
+import { listTasks } from '@repo/tasks'
+import { DataErrorAlert } from '../../components/data-error-alert'
+import { AddTaskForm } from './add-task-form'
+import { TaskRow } from './task-row'
+
+// Rendered per request for the signed-in user; never cached across users.
+export const dynamic = 'force-dynamic'
+
+export default async function ServerTasksPage() {
+  const result = await listTasks(createServerSupabaseClient())
+  return (
+    <section aria-labelledby="tasks-heading">
+      <h1 id="tasks-heading">Tasks</h1>
+      <p>
+        Rendered on the server with your Clerk session token; changes go through Server Actions.
+      </p>
+      <AddTaskForm />
+      {result.ok ? (
+        result.data.length === 0 ? (
+          <p>No tasks yet</p>
+        ) : (
+          <ul className="task-list" aria-label="Your tasks">
+            {result.data.map((task) => (
+              <TaskRow key={task.id} task={task} />
+            ))}
+          </ul>
+        )
+      ) : (
+        <DataErrorAlert error={result.error} />
+      )}
+    </section>
+  )
+}

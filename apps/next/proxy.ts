@@ -1,0 +1,29 @@
+// Next 16's proxy (formerly middleware): Clerk authenticates every request here, and the task
+// pages send signed-out visitors to /sign-in and back afterwards.
+import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+import { assertClerkEnv } from './lib/env'
+import { SIGN_IN_URL, SIGN_UP_URL } from './lib/routes'
+
+const isTaskPage = createRouteMatcher(['/', '/ssr'])
+const { jwtKey } = assertClerkEnv()
+
+export default clerkMiddleware(
+  async (auth, request) => {
+    if (isTaskPage(request)) await auth.protect()
+  },
+  {
+    signInUrl: SIGN_IN_URL,
+    signUpUrl: SIGN_UP_URL,
+    // Verify session tokens with the PEM key instead of fetching the JWKS (Next reads no env
+    // for this; it must be passed here).
+    ...(jwtKey ? { jwtKey } : {}),
+  },
+)
+
+export const config = {
+  matcher: [
+    // Everything except Next internals and static files
+    '/((?!_next|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*)',
+    '/(api|trpc)(.*)',
+  ],
+}

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { DataErrorAlert } from '../components/data-error-alert'
+import { TaskNameField } from '../components/task-name-field'
+
+describe('TaskNameField', () => {
+  it('labels the input "New task" and shows no alert when valid', () => {
+    const html = renderToStaticMarkup(<TaskNameField defaultValue="milk" error={null} />)
+    document.body.innerHTML = html
+    const input = document.querySelector('input')
+    expect(document.querySelector('label')?.textContent).toBe('New task')
+    expect(document.querySelector('label')?.getAttribute('for')).toBe(input?.id)
+    expect(input?.getAttribute('value')).toBe('milk')
+    expect(document.querySelector('[role="alert"]')).toBeNull()
+  })
+
+  it('puts the validation message beside the field, keeping what was typed', () => {
+    document.body.innerHTML = renderToStaticMarkup(
+      <TaskNameField
+        defaultValue={'x'.repeat(501)}
+        error="A task name can be at most 500 characters; this one has 501."
+      />,
+    )
+    const alert = document.querySelector('[role="alert"]')
+    const input = document.querySelector('input')
+    expect(alert?.textContent).toBe('A task name can be at most 500 characters; this one has 501.')
+    expect(input?.getAttribute('aria-invalid')).toBe('true')
+    expect(input?.getAttribute('aria-describedby')).toBe(alert?.id)
+    expect(input?.getAttribute('value')).toHaveLength(501)
+  })
+})
+
+describe('DataErrorAlert', () => {
+  it('names an unreachable data API in words', () => {
+    document.body.innerHTML = renderToStaticMarkup(
+      <DataErrorAlert
+        error={{
+          kind: 'unreachable',
+          message: 'The database API is unreachable. Try again in a moment.',
+        }}
+      />,
+    )
+    const alert = document.querySelector('[role="alert"]')
+    expect(alert?.textContent).toContain('The database API is unreachable')
+    expect(alert?.getAttribute('data-kind')).toBe('unreachable')
+  })
+
+  it('renders nothing without an error', () => {
+    expect(renderToStaticMarkup(<DataErrorAlert error={null} />)).toBe('')
+  })
+})

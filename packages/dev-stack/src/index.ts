@@ -1,0 +1,8 @@
+export {
+  type AppName,
+  LOCAL_SUPABASE_URL,
+  localStackEnv,
+  type ResolvedEnv,
+  resolveAppEnv,
+  userEnv,
+} from './app-env.ts'

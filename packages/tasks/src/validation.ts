@@ -1,0 +1,17 @@
+import { TASK_NAME_MAX_LENGTH } from '@repo/db/limits'
+
+export type TaskNameResult = { ok: true; name: string } | { ok: false; message: string }
+
+/** The same rule as the database's tasks_name_length check, with messages for the form. */
+export function validateTaskName(raw: unknown): TaskNameResult {
+  const name = typeof raw === 'string' ? raw.trim() : ''
+  if (name.length === 0) return { ok: false, message: 'Enter a name for the task.' }
+  const length = [...name].length
+  if (length > TASK_NAME_MAX_LENGTH) {
+    return {
+      ok: false,
+      message: `A task name can be at most ${TASK_NAME_MAX_LENGTH} characters; this one has ${length}.`,
+    }
+  }
+  return { ok: true, name }
+}
