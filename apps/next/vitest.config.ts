@@ -2,12 +2,10 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
+    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The smoke test holds the fixed ports the build was made for; nothing else may run beside it.
     fileParallelism: false,
   },
-  // tsconfig says jsx: preserve (for Next); tests need it compiled.
-  oxc: { jsx: { runtime: 'automatic' } },
 })

@@ -1,7 +1,6 @@
 'use client'
+import { DataErrorAlert, TaskNameField } from '@repo/tasks/react'
 import { useActionState } from 'react'
-import { DataErrorAlert } from '../../components/data-error-alert'
-import { TaskNameField } from '../../components/task-name-field'
 import { type AddTaskState, addTaskAction } from './actions'
 
 const initial: AddTaskState = { name: '', nameError: null, error: null }

@@ -1,6 +1,6 @@
 import { createServerSupabaseClient } from '@repo/supabase-clerk/next/server'
 import { listTasks } from '@repo/tasks'
-import { DataErrorAlert } from '../../components/data-error-alert'
+import { DataErrorAlert } from '@repo/tasks/react'
 import { AddTaskForm } from './add-task-form'
 import { TaskRow } from './task-row'
 

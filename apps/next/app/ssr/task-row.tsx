@@ -1,7 +1,7 @@
 'use client'
 import type { Task } from '@repo/tasks'
+import { DataErrorAlert } from '@repo/tasks/react'
 import { useActionState } from 'react'
-import { DataErrorAlert } from '../../components/data-error-alert'
 import { deleteTaskAction, type RowActionState, toggleTaskAction } from './actions'
 
 const initial: RowActionState = { error: null }

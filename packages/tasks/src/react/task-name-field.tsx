@@ -1,4 +1,3 @@
-'use client'
 /** The "New task" input with its validation message beside it (shared by both pages). */
 export function TaskNameField(
   props:

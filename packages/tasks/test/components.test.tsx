@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { DataErrorAlert } from '../components/data-error-alert'
-import { TaskNameField } from '../components/task-name-field'
+import { DataErrorAlert, TaskNameField } from '../src/react/index.ts'
 
 describe('TaskNameField', () => {
   it('labels the input "New task" and shows no alert when valid', () => {

@@ -1,0 +1,14 @@
+import { getAuth } from '@clerk/remix/ssr.server'
+import { redirect } from '@remix-run/node'
+
+export const SIGN_IN_URL = '/sign-in'
+export const SIGN_UP_URL = '/sign-up'
+
+/** Signed-out visitors go to /sign-in and come back here afterwards. */
+export async function requireSignedIn(args: Parameters<typeof getAuth>[0]): Promise<string> {
+  const { userId } = await getAuth(args)
+  if (!userId) {
+    throw redirect(`${SIGN_IN_URL}?redirect_url=${encodeURIComponent(args.request.url)}`)
+  }
+  return userId
+}

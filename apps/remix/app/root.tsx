@@ -1,0 +1,91 @@
+import { ClerkApp, SignedIn, UserButton } from '@clerk/remix'
+import { rootAuthLoader } from '@clerk/remix/ssr.server'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+} from '@remix-run/react'
+import { readRemixSupabaseEnv } from '@repo/supabase-clerk/remix/server'
+import type { ReactNode } from 'react'
+import { SIGN_IN_URL, SIGN_UP_URL } from './lib/auth.server'
+import { assertClerkEnv } from './lib/env.server'
+import styles from './styles.css?url'
+
+export const meta: MetaFunction = () => [{ title: 'Tasks · Remix + Clerk + Supabase' }]
+export const links = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/icon.svg', type: 'image/svg+xml' },
+]
+
+export const loader = (args: LoaderFunctionArgs) => {
+  assertClerkEnv()
+  // The Supabase URL and anon key are public; the browser's client is built from them.
+  const supabase = readRemixSupabaseEnv()
+  return rootAuthLoader(args, () => ({ supabase }), {
+    signInUrl: SIGN_IN_URL,
+    signUpUrl: SIGN_UP_URL,
+  })
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+function App() {
+  return (
+    <>
+      <header className="site-header">
+        <strong className="framework">Remix</strong>
+        <nav aria-label="Task pages">
+          <Link to="/">Client-side tasks</Link>
+          <Link to="/ssr">Server-rendered tasks</Link>
+        </nav>
+        <SignedIn>
+          <UserButton />
+        </SignedIn>
+      </header>
+      <main>
+        <Outlet />
+      </main>
+    </>
+  )
+}
+
+export default ClerkApp(App)
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const message = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : error instanceof Error
+      ? error.message
+      : 'Something went wrong.'
+  return (
+    <main>
+      <h1>Something went wrong</h1>
+      <p role="alert" className="alert">
+        {message}
+      </p>
+    </main>
+  )
+}

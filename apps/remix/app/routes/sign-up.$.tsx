@@ -1,0 +1,5 @@
+import { SignUp } from '@clerk/remix'
+
+export default function SignUpPage() {
+  return <SignUp />
+}

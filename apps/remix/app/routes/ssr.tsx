@@ -1,0 +1,131 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react'
+import type { DataError } from '@repo/supabase-clerk'
+import { createServerSupabaseClient } from '@repo/supabase-clerk/remix/server'
+import {
+  addTask,
+  deleteTask,
+  listTasks,
+  setTaskDone,
+  type Task,
+  validateTaskName,
+} from '@repo/tasks'
+import { DataErrorAlert, TaskNameField } from '@repo/tasks/react'
+import { requireSignedIn } from '../lib/auth.server'
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireSignedIn(args)
+  const result = await listTasks(createServerSupabaseClient(args))
+  return result.ok ? { tasks: result.data, error: null } : { tasks: [], error: result.error }
+}
+
+type ActionResult = {
+  intent: string
+  /** What the user typed, sent back so a refused name is not lost. */
+  name?: string
+  nameError?: string | null
+  error: DataError | null
+}
+
+export async function action(args: ActionFunctionArgs): Promise<ActionResult> {
+  await requireSignedIn(args)
+  const form = await args.request.formData()
+  const intent = String(form.get('intent'))
+  const client = createServerSupabaseClient(args)
+  if (intent === 'add') {
+    const typed = String(form.get('name') ?? '')
+    const checked = validateTaskName(typed)
+    if (!checked.ok) return { intent, name: typed, nameError: checked.message, error: null }
+    const result = await addTask(client, checked.name)
+    return result.ok
+      ? { intent, name: '', nameError: null, error: null }
+      : { intent, name: typed, nameError: null, error: result.error }
+  }
+  const id = Number(form.get('id'))
+  if (intent === 'toggle') {
+    const result = await setTaskDone(client, id, form.get('done') === 'true')
+    return { intent, error: result.ok ? null : result.error }
+  }
+  if (intent === 'delete') {
+    const result = await deleteTask(client, id)
+    return { intent, error: result.ok ? null : result.error }
+  }
+  return { intent, error: { kind: 'unknown', message: `Unknown action "${intent}".` } }
+}
+
+export default function ServerTasks() {
+  const { tasks, error } = useLoaderData<typeof loader>()
+  const added = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const adding = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'add'
+  const addResult = added?.intent === 'add' ? added : undefined
+
+  return (
+    <section aria-labelledby="tasks-heading">
+      <h1 id="tasks-heading">Tasks</h1>
+      <p>Rendered on the server with your Clerk session token; changes go through Remix actions.</p>
+      {/* A plain form: it works before (or without) JavaScript too. */}
+      <Form method="post" className="task-form" noValidate>
+        <input type="hidden" name="intent" value="add" />
+        <TaskNameField
+          // re-mount with what the server sent back: cleared on success, kept when refused
+          key={`${navigation.state === 'idle'}-${addResult?.name ?? ''}`}
+          defaultValue={addResult?.name ?? ''}
+          error={addResult?.nameError}
+        />
+        <button type="submit" disabled={adding}>
+          {adding ? 'Adding…' : 'Add'}
+        </button>
+      </Form>
+      <DataErrorAlert error={addResult?.error} />
+      {error ? (
+        <DataErrorAlert error={error} />
+      ) : tasks.length === 0 ? (
+        <p>No tasks yet</p>
+      ) : (
+        <ul className="task-list" aria-label="Your tasks">
+          {tasks.map((task) => (
+            <TaskRow key={task.id} task={task} />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/** Each row changes through its own fetcher, so rows update without a navigation. */
+function TaskRow({ task }: { task: Task }) {
+  const fetcher = useFetcher<typeof action>()
+  const pendingIntent = fetcher.formData?.get('intent')
+  // Show the change at once; the loader's data takes over when the fetcher settles.
+  const done = pendingIntent === 'toggle' ? fetcher.formData?.get('done') === 'true' : task.done
+  if (pendingIntent === 'delete') return null
+  return (
+    <li className={done ? 'done' : undefined} aria-busy={fetcher.state !== 'idle'}>
+      <span className="name">{task.name}</span>
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="toggle" />
+        <input type="hidden" name="id" value={task.id} />
+        <input type="hidden" name="done" value={String(!task.done)} />
+        <label>
+          <input
+            type="checkbox"
+            checked={done}
+            // With JavaScript the box submits itself; without it, the Save button below does.
+            onChange={(event) => fetcher.submit(event.currentTarget.form)}
+          />{' '}
+          Done
+        </label>
+        <noscript>
+          <button type="submit">Save</button>
+        </noscript>
+      </fetcher.Form>
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="delete" />
+        <input type="hidden" name="id" value={task.id} />
+        <button type="submit">Delete</button>
+      </fetcher.Form>
+      <DataErrorAlert error={fetcher.data?.error} />
+    </li>
+  )
+}

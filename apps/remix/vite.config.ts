@@ -1,0 +1,31 @@
+import { vitePlugin as remix } from '@remix-run/dev'
+import { defineConfig } from 'vite'
+
+export default defineConfig({
+  plugins: [
+    remix({
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+      },
+    }),
+  ],
+  resolve: {
+    // Workspace packages carry React 19 (and a Clerk SDK built against it) as dev dependencies
+    // for their own tests; in this app they must use its React 18 and its one Clerk instance,
+    // or hooks run against a second React and useSession() against a provider it cannot see.
+    dedupe: [
+      'react',
+      'react-dom',
+      '@clerk/remix',
+      '@clerk/clerk-react',
+      '@clerk/shared',
+      '@remix-run/react',
+    ],
+  },
+  // The workspace packages ship TypeScript source: bundle them into the server build.
+  ssr: { noExternal: [/^@repo\//] },
+})

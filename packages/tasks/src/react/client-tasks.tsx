@@ -1,0 +1,124 @@
+import type { Task } from '@repo/db'
+import type { ClerkSupabaseClient, DataError } from '@repo/supabase-clerk'
+import { type FormEvent, useEffect, useState } from 'react'
+import { addTask, deleteTask, listTasks, setTaskDone } from '../queries.ts'
+import { validateTaskName } from '../validation.ts'
+import { DataErrorAlert } from './data-error-alert.tsx'
+import { TaskNameField } from './task-name-field.tsx'
+
+export interface ClientTasksProps {
+  /** From the framework's useClerkSupabaseClient(). */
+  client: ClerkSupabaseClient
+  /** The signed-in Clerk user's id, once Clerk has loaded (undefined before). */
+  userId: string | null | undefined
+}
+
+/**
+ * The client-side tasks page body: read and written from the browser with the user's token.
+ * Changes show at once and roll back if the request fails (the seed reloads the window instead).
+ */
+export function ClientTasks({ client, userId }: ClientTasksProps) {
+  const [tasks, setTasks] = useState<Task[]>([])
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<DataError | null>(null)
+  const [name, setName] = useState('')
+  const [nameError, setNameError] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (!userId) return
+    let cancelled = false
+    setLoading(true)
+    listTasks(client).then((result) => {
+      if (cancelled) return
+      if (result.ok) {
+        setTasks(result.data)
+        setError(null)
+      } else setError(result.error)
+      setLoading(false)
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [client, userId])
+
+  async function onAdd(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const checked = validateTaskName(name)
+    if (!checked.ok) {
+      setNameError(checked.message)
+      return
+    }
+    setNameError(null)
+    const placeholder: Task = {
+      id: -Date.now(),
+      name: checked.name,
+      done: false,
+      user_id: userId ?? '',
+      created_at: new Date().toISOString(),
+    }
+    setTasks((current) => [...current, placeholder])
+    setName('')
+    const result = await addTask(client, checked.name)
+    if (result.ok && result.data) {
+      const saved = result.data
+      setTasks((current) => current.map((task) => (task.id === placeholder.id ? saved : task)))
+      setError(null)
+    } else {
+      setTasks((current) => current.filter((task) => task.id !== placeholder.id))
+      setName(checked.name)
+      if (!result.ok) setError(result.error)
+    }
+  }
+
+  async function onToggle(task: Task) {
+    const flip = (done: boolean) =>
+      setTasks((current) => current.map((t) => (t.id === task.id ? { ...t, done } : t)))
+    flip(!task.done)
+    const result = await setTaskDone(client, task.id, !task.done)
+    if (!result.ok) {
+      flip(task.done)
+      setError(result.error)
+    } else setError(null)
+  }
+
+  async function onDelete(task: Task) {
+    const before = tasks
+    setTasks((current) => current.filter((t) => t.id !== task.id))
+    const result = await deleteTask(client, task.id)
+    if (!result.ok) {
+      setTasks(before)
+      setError(result.error)
+    } else setError(null)
+  }
+
+  return (
+    <section aria-labelledby="tasks-heading">
+      <h1 id="tasks-heading">Tasks</h1>
+      <p>Read and written from your browser with your Clerk session token.</p>
+      <form className="task-form" onSubmit={onAdd} noValidate>
+        <TaskNameField value={name} onChange={(value) => setName(value)} error={nameError} />
+        <button type="submit">Add</button>
+      </form>
+      <DataErrorAlert error={error} />
+      {loading ? (
+        <p aria-live="polite">Loading tasks…</p>
+      ) : tasks.length === 0 ? (
+        <p>No tasks yet</p>
+      ) : (
+        <ul className="task-list" aria-label="Your tasks">
+          {tasks.map((task) => (
+            <li key={task.id} className={task.done ? 'done' : undefined}>
+              <span className="name">{task.name}</span>
+              <label>
+                <input type="checkbox" checked={task.done} onChange={() => onToggle(task)} /> Done
+              </label>
+              <button type="button" onClick={() => onDelete(task)}>
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
