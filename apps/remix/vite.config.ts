@@ -17,15 +17,11 @@ export default defineConfig({
     // Workspace packages carry React 19 (and a Clerk SDK built against it) as dev dependencies
     // for their own tests; in this app they must use its React 18 and its one Clerk instance,
     // or hooks run against a second React and useSession() against a provider it cannot see.
-    dedupe: [
-      'react',
-      'react-dom',
-      '@clerk/remix',
-      '@clerk/clerk-react',
-      '@clerk/shared',
-      '@remix-run/react',
-    ],
+    // Only packages this app depends on directly: others would not resolve from here.
+    dedupe: ['react', 'react-dom', '@clerk/remix', '@remix-run/react'],
   },
+  // Known up front, so the first page load in dev does not stop to re-optimize and reload.
+  optimizeDeps: { include: ['@clerk/remix', '@supabase/supabase-js'] },
   // The workspace packages ship TypeScript source: bundle them into the server build.
   ssr: { noExternal: [/^@repo\//] },
 })

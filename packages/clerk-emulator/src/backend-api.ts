@@ -1,6 +1,7 @@
 // The Backend API (what @clerk/backend calls with the secret key): the JWKS, handshake payloads
 // and the user endpoints the apps' server code may use.
 import { clerkError } from './errors.ts'
+import { HANDSHAKE_NONCE_TTL_MS, handshakeDirectives } from './handshake.ts'
 import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
 import type { Instance } from './instance.ts'
 import type { SigningKey } from './keys.ts'
@@ -10,10 +11,10 @@ import type { Store } from './store.ts'
 export function createBackendApi(options: { instance: Instance; key: SigningKey; store: Store }) {
   const { instance, key, store } = options
 
-  return function handleBackendApi(
+  return async function handleBackendApi(
     request: EmulatorRequest,
     body: Record<string, unknown>,
-  ): EmulatorReply | undefined {
+  ): Promise<EmulatorReply | undefined> {
     if (request.headers.authorization !== `Bearer ${instance.secretKey}`) {
       return json(
         401,
@@ -32,11 +33,12 @@ export function createBackendApi(options: { instance: Instance; key: SigningKey;
 
     if (path === '/v1/clients/handshake_payload' && method === 'GET') {
       const nonce = query.get('nonce') ?? ''
-      const directives = store.handshakeNonces.get(nonce)
-      if (!directives)
+      const pending = store.handshakeNonces.get(nonce)
+      if (!pending || Date.now() - pending.createdAt > HANDSHAKE_NONCE_TTL_MS) {
+        store.handshakeNonces.delete(nonce)
         return json(404, clerkError('resource_not_found', 'Handshake nonce not found'))
-      store.handshakeNonces.delete(nonce)
-      return json(200, { directives })
+      }
+      return json(200, { directives: await handshakeDirectives(store, key, instance, pending) })
     }
 
     if (path === '/v1/users' && method === 'GET') {

@@ -3,6 +3,7 @@
 // the `__client` cookie this server sets, so emulator and app must share a hostname.
 import crypto from 'node:crypto'
 import { clerkError } from './errors.ts'
+import { handshakeDirectives } from './handshake.ts'
 import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
 import type { Instance } from './instance.ts'
 import type { SigningKey } from './keys.ts'
@@ -126,36 +127,24 @@ export function createFrontendApi(options: FrontendApiOptions) {
     const redirect = request.url.searchParams.get('redirect_url')
     if (!redirect) return json(400, clerkError('form_param_missing', 'redirect_url is required'))
     const redirectUrl = new URL(redirect)
-    const suffixed = request.url.searchParams.get('suffixed_cookies') === 'true'
-    const client = store.clients.get(request.cookies.__client ?? '')
-    const session = client?.lastActiveSessionId
-      ? store.sessions.get(client.lastActiveSessionId)
-      : undefined
-    const signedIn = client && session?.status === 'active' ? session : undefined
-    const directives: string[] = []
-    for (const suffix of suffixed ? ['', `_${instance.cookieSuffix}`] : ['']) {
-      if (signedIn && client) {
-        const token = await mintSessionToken(key, instance, signedIn, redirectUrl.origin)
-        directives.push(`__session${suffix}=${token}; Path=/; SameSite=Lax`)
-        directives.push(
-          `__client_uat${suffix}=${Math.floor(client.updatedAt / 1000)}; Path=/; SameSite=Lax; Max-Age=${YEAR}`,
-        )
-      } else {
-        directives.push(`__session${suffix}=; Path=/; SameSite=Lax; Max-Age=0`)
-        directives.push(`__client_uat${suffix}=0; Path=/; SameSite=Lax; Max-Age=${YEAR}`)
-      }
+    // A redirect URL may still carry an earlier handshake's result; never stack them.
+    redirectUrl.searchParams.delete('__clerk_handshake')
+    redirectUrl.searchParams.delete('__clerk_handshake_nonce')
+    const handshakeRequest = {
+      clientId: request.cookies.__client,
+      suffixed: request.url.searchParams.get('suffixed_cookies') === 'true',
+      origin: redirectUrl.origin,
     }
     const format = request.url.searchParams.get('format')
     if (format === 'nonce' && options.handshakeFormat === 'auto') {
       const nonce = crypto.randomBytes(16).toString('hex')
-      store.handshakeNonces.set(nonce, directives)
+      store.handshakeNonces.set(nonce, { ...handshakeRequest, createdAt: Date.now() })
       redirectUrl.searchParams.set('__clerk_handshake_nonce', nonce)
     } else {
+      const directives = await handshakeDirectives(store, key, instance, handshakeRequest)
       redirectUrl.searchParams.set('__clerk_handshake', await signHandshake(key, directives))
     }
-    options.log(
-      `handshake (${signedIn ? 'signed in' : 'signed out'}, reason ${request.url.searchParams.get('__clerk_hs_reason') ?? '?'})`,
-    )
+    options.log(`handshake (reason ${request.url.searchParams.get('__clerk_hs_reason') ?? '?'})`)
     return {
       status: 307,
       headers: { location: redirectUrl.toString(), 'cache-control': 'no-store' },

@@ -82,7 +82,10 @@ export class Store {
   readonly users = new Map<string, User>()
   readonly clients = new Map<string, Client>()
   readonly sessions = new Map<string, Session>()
-  readonly handshakeNonces = new Map<string, string[]>()
+  readonly handshakeNonces = new Map<
+    string,
+    { clientId: string | undefined; suffixed: boolean; origin: string; createdAt: number }
+  >()
 
   constructor(
     private readonly seedUsers: SeedUser[],

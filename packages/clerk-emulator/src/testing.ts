@@ -1,6 +1,7 @@
 // For other packages' tests: an emulator on a free port with the seeded users, and a sign-in
 // over real HTTP that yields the tokens and cookies a signed-in browser would hold.
 
+import { existsSync } from 'node:fs'
 import { type ClerkEmulator, createEmulator } from './emulator.ts'
 import { readEnv, readSeedUsers } from './env.ts'
 import { generateSigningKeyPem, signingKeyFromPem } from './keys.ts'
@@ -120,3 +121,22 @@ export async function signInOverHttp(
       `__session=${await getToken()}; __client_uat=${cookies.__client_uat}`,
   }
 }
+
+/**
+ * Debian's Chromium (or CHROMIUM_PATH) when present; undefined means "use Playwright's own
+ * browser" (`npx playwright install chromium` on machines that can download it).
+ */
+export function systemChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+  return candidates.find((candidate) => candidate && existsSync(candidate))
+}
+
+/** Without these, Chromium floods a closed network with update and sync requests. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]

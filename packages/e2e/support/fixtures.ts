@@ -1,0 +1,86 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { createClient } from '@supabase/supabase-js'
+import type { StackInfo } from './stack.ts'
+
+export type Framework = 'next' | 'remix'
+
+export const USERS = {
+  alice: { email: 'alice@example.com', password: 'alice-dev-password' },
+  bob: { email: 'bob@example.com', password: 'bob-dev-password' },
+}
+
+function stackInfo(): StackInfo {
+  const raw = process.env.E2E_STACK
+  if (!raw) throw new Error('E2E_STACK is missing: run the suite through playwright test')
+  return JSON.parse(raw) as StackInfo
+}
+
+export interface Fixtures {
+  framework: Framework
+  stack: StackInfo
+  /** This project's app, e.g. http://localhost:43121 */
+  appUrl: string
+  /** The other framework's app, for cross-framework checks. */
+  otherAppUrl: string
+}
+
+export const test = base.extend<Fixtures>({
+  framework: ['next', { option: true }],
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+  stack: async ({}, use) => use(stackInfo()),
+  appUrl: async ({ framework, stack }, use) =>
+    use(framework === 'next' ? stack.nextUrl : stack.remixUrl),
+  otherAppUrl: async ({ framework, stack }, use) =>
+    use(framework === 'next' ? stack.remixUrl : stack.nextUrl),
+})
+
+export { expect }
+
+/** A task name no other scenario uses. */
+export const unique = (label: string) =>
+  `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+/** Signs in through Clerk's prebuilt <SignIn/> and waits to land back in the app. */
+export async function signIn(
+  page: Page,
+  appUrl: string,
+  user: { email: string; password: string },
+  path = '/',
+) {
+  await page.goto(`${appUrl}${path}`)
+  await expect(page).toHaveURL(/\/sign-in/)
+  await page.locator('input[name=identifier]').fill(user.email)
+  await page.locator('input[name=password]').fill(user.password)
+  await page.locator('.cl-formButtonPrimary').click()
+  await expect(page).toHaveURL(new RegExp(`^${appUrl}${path === '/' ? '/?$' : path}`))
+  await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible()
+}
+
+/** Signs out through the <UserButton/> menu. */
+export async function signOut(page: Page) {
+  await page.locator('.cl-userButtonTrigger').click()
+  // clerk-js 6 renders the entry as a button, clerk-js 5 as a menu item.
+  const signOutButton = page.getByRole('button', { name: 'Sign out' })
+  await signOutButton.or(page.getByRole('menuitem', { name: 'Sign out' })).click()
+  await expect(page.locator('.cl-userButtonTrigger')).toHaveCount(0)
+}
+
+/** The task list on the page, as a user reads it. */
+export const taskNames = (page: Page) => page.locator('main .task-list .name')
+
+/** A message in the page body (Next also has a route announcer with role=alert). */
+export const mainAlert = (page: Page) => page.locator('main').getByRole('alert')
+
+/** How many tasks with this name exist for anyone (the service key bypasses RLS). */
+export async function storedCount(stack: StackInfo, name: string): Promise<number> {
+  const service = createClient(stack.supabaseUrl, stack.serviceRoleKey)
+  const { count } = await service
+    .from('tasks')
+    .select('*', { count: 'exact', head: true })
+    .eq('name', name)
+  return count ?? 0
+}
+
+export async function dataApi(stack: StackInfo, action: 'stop' | 'start') {
+  await fetch(`${stack.controlUrl}/data-api/${action}`)
+}

@@ -1,0 +1,9 @@
+import type { FullConfig } from '@playwright/test'
+import { startStack } from './stack.ts'
+
+/** Starts the stack once for every project; workers read its URLs from E2E_STACK. */
+export default async function globalSetup(_config: FullConfig) {
+  const { info, stop } = await startStack()
+  process.env.E2E_STACK = JSON.stringify(info)
+  return stop
+}
