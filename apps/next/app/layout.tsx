@@ -3,7 +3,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { SIGN_IN_URL, SIGN_UP_URL } from '../lib/routes'
-import './globals.css'
+import '@repo/tasks/styles.css'
 
 export const metadata: Metadata = {
   title: 'Tasks · Next.js + Clerk + Supabase',

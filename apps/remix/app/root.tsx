@@ -12,10 +12,10 @@ import {
   useRouteError,
 } from '@remix-run/react'
 import { readRemixSupabaseEnv } from '@repo/supabase-clerk/remix/server'
+import styles from '@repo/tasks/styles.css?url'
 import type { ReactNode } from 'react'
 import { SIGN_IN_URL, SIGN_UP_URL } from './lib/auth.server'
 import { assertClerkEnv } from './lib/env.server'
-import styles from './styles.css?url'
 
 export const meta: MetaFunction = () => [{ title: 'Tasks · Remix + Clerk + Supabase' }]
 export const links = () => [

@@ -52,7 +52,7 @@ describe.each([6, 5] as const)('clerk-js %i with the prebuilt components', (vers
   async function load() {
     await page.goto(app.origin)
     await page.waitForFunction(() => window.__loaded || window.__loadError, null, {
-      timeout: 30_000,
+      timeout: 60_000,
     })
     expect(await page.evaluate(() => window.__loadError ?? null)).toBeNull()
   }
@@ -77,7 +77,7 @@ describe.each([6, 5] as const)('clerk-js %i with the prebuilt components', (vers
     await load()
     expect(await signedInUserId()).toBeNull()
     await submitSignIn(ALICE.email, ALICE.password)
-    await page.waitForFunction(() => window.Clerk?.isSignedIn === true, null, { timeout: 30_000 })
+    await page.waitForFunction(() => window.Clerk?.isSignedIn === true, null, { timeout: 60_000 })
     expect(await signedInUserId()).toBe(ALICE.id)
   })
 
@@ -114,11 +114,11 @@ describe.each([6, 5] as const)('clerk-js %i with the prebuilt components', (vers
     // A wrong password typed on the first screen sends the user to the password step (clerk-js
     // treats it as a password manager's guess); a wrong one there shows the error.
     const passwordStep = page.getByText('Enter your password')
-    await passwordStep.waitFor({ timeout: 30_000 })
+    await passwordStep.waitFor({ timeout: 60_000 })
     await page.locator('input[name=password]').fill('not-alices-password')
     await page.locator('.cl-formButtonPrimary').click()
     const fieldError = page.locator('#error-password')
-    await fieldError.waitFor({ timeout: 30_000 })
+    await fieldError.waitFor({ timeout: 60_000 })
     expect(await fieldError.textContent()).toContain('Password is incorrect')
     expect(await signedInUserId()).toBeNull()
   })
@@ -131,9 +131,9 @@ describe.each([6, 5] as const)('clerk-js %i with the prebuilt components', (vers
     await page.locator('input[name=password]').fill('a-new-password-123')
     await page.locator('.cl-formButtonPrimary').click()
     // The verification step: a one-time-code field that takes typed digits.
-    await page.getByText(/verify your email/i).waitFor({ timeout: 30_000 })
+    await page.getByText(/verify your email/i).waitFor({ timeout: 60_000 })
     await page.keyboard.type(harness.emulator.verificationCode)
-    await page.waitForFunction(() => window.Clerk?.isSignedIn === true, null, { timeout: 30_000 })
+    await page.waitForFunction(() => window.Clerk?.isSignedIn === true, null, { timeout: 60_000 })
     const user = await page.evaluate(() => ({
       id: window.Clerk.user.id as string,
       email: window.Clerk.user.primaryEmailAddress.emailAddress as string,

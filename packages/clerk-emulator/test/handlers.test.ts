@@ -254,50 +254,36 @@ describe('Backend API', () => {
 })
 
 describe('handshake nonces', () => {
-  it('can be resolved again, and then reflect who is signed in now', async () => {
-    const handshake = await browser.call(
-      'GET',
-      '/__clerk/v1/client/handshake?redirect_url=http%3A%2F%2Flocalhost%3A3000%2Fssr%3F__clerk_handshake_nonce%3Dold&format=nonce',
-    )
-    const back = new URL(handshake.headers?.location ?? '')
-    expect(back.searchParams.getAll('__clerk_handshake_nonce')).toHaveLength(1)
-    const nonce = back.searchParams.get('__clerk_handshake_nonce') ?? ''
-    const payload = () =>
-      emulator.handle({
+  const payload = async (nonce: string | null) =>
+    (
+      await emulator.handle({
         method: 'GET',
         url: new URL(`http://localhost:4100/v1/clients/handshake_payload?nonce=${nonce}`),
         headers: { authorization: `Bearer ${emulator.instance.secretKey}` },
         cookies: {},
         body: {},
       })
-    const signedOut = (await payload()).body as { directives: string[] }
-    expect(signedOut.directives).toContain('__session=; Path=/; SameSite=Lax; Max-Age=0')
-    await browser.signIn(ALICE.email, ALICE.password)
-    // the nonce was issued before this browser had a client; a signed-in client's nonce:
-    const again = await browser.call(
+    ).body as { directives: string[] }
+  const handshake = async (redirect: string) => {
+    const reply = await browser.call(
       'GET',
-      '/__clerk/v1/client/handshake?redirect_url=http%3A%2F%2Flocalhost%3A3000%2F&format=nonce',
+      `/__clerk/v1/client/handshake?redirect_url=${encodeURIComponent(redirect)}&format=nonce`,
     )
-    const fresh = new URL(again.headers?.location ?? '').searchParams.get('__clerk_handshake_nonce')
-    const first = await emulator.handle({
-      method: 'GET',
-      url: new URL(`http://localhost:4100/v1/clients/handshake_payload?nonce=${fresh}`),
-      headers: { authorization: `Bearer ${emulator.instance.secretKey}` },
-      cookies: {},
-      body: {},
-    })
-    expect((first.body as { directives: string[] }).directives[0]).toMatch(/^__session=ey/)
+    return new URL(reply.headers?.location ?? '').searchParams
+  }
+
+  it('replace an earlier handshake result in the redirect URL instead of stacking', async () => {
+    const back = await handshake('http://localhost:3000/ssr?__clerk_handshake_nonce=old')
+    expect(back.getAll('__clerk_handshake_nonce')).toHaveLength(1)
+    expect(back.get('__clerk_handshake_nonce')).not.toBe('old')
+  })
+
+  it('can be resolved again, and then reflect who is signed in now', async () => {
+    await browser.signIn(ALICE.email, ALICE.password)
+    const nonce = (await handshake('http://localhost:3000/')).get('__clerk_handshake_nonce')
+    expect((await payload(nonce)).directives[0]).toMatch(/^__session=ey/)
     await browser.fapi('DELETE', '/client/sessions')
-    const second = await emulator.handle({
-      method: 'GET',
-      url: new URL(`http://localhost:4100/v1/clients/handshake_payload?nonce=${fresh}`),
-      headers: { authorization: `Bearer ${emulator.instance.secretKey}` },
-      cookies: {},
-      body: {},
-    })
-    expect((second.body as { directives: string[] }).directives[0]).toBe(
-      '__session=; Path=/; SameSite=Lax; Max-Age=0',
-    )
+    expect((await payload(nonce)).directives[0]).toBe('__session=; Path=/; SameSite=Lax; Max-Age=0')
   })
 })
 

@@ -71,10 +71,3 @@ export function readTree(dir: string): { file: string; text: string }[] {
       : [{ file: full, text: readFileSync(full, 'utf8') }]
   })
 }
-
-/** Patterns of real secrets (bare prefixes appear harmlessly in validation code). */
-export const SECRET_SHAPES: [string, RegExp][] = [
-  ['a Clerk secret key', /sk_(live|test)_[A-Za-z0-9]{16,}/],
-  ['a Supabase secret key', /sb_secret_[A-Za-z0-9_-]{16,}/],
-  ['a private key', /-----BEGIN (RSA |EC )?PRIVATE KEY-----/],
-]

@@ -90,7 +90,7 @@ export async function startPostgrest(options: StartPostgrestOptions): Promise<Ru
 async function waitForReady(
   readyUrl: string,
   exited: Promise<number | null>,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<string> {
   let hasExited: string | undefined
   void exited.then((code) => {
