@@ -73,6 +73,13 @@ export function loadOrCreateSigningKey(options: { pem?: string; file: string }):
   }
   const pem = generateSigningKeyPem()
   mkdirSync(path.dirname(options.file), { recursive: true })
-  writeFileSync(options.file, pem, { mode: 0o600 })
+  try {
+    // Exclusive create: on a fresh clone the emulator and both apps' env helpers start at once,
+    // and they must all end up with the one key.
+    writeFileSync(options.file, pem, { mode: 0o600, flag: 'wx' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    return signingKeyFromPem(readFileSync(options.file, 'utf8'), options.file)
+  }
   return signingKeyFromPem(pem, options.file)
 }
