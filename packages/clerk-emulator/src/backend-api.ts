@@ -1,6 +1,6 @@
 // The Backend API (what @clerk/backend calls with the secret key): the JWKS, handshake payloads
 // and the user endpoints the apps' server code may use.
-import { clerkError } from './errors.ts'
+import { clerkError, fieldError } from './errors.ts'
 import { HANDSHAKE_NONCE_TTL_MS, handshakeDirectives } from './handshake.ts'
 import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
 import type { Instance } from './instance.ts'
@@ -18,11 +18,10 @@ export function createBackendApi(options: { instance: Instance; key: SigningKey;
     if (request.headers.authorization !== `Bearer ${instance.secretKey}`) {
       return json(
         401,
-        clerkError(
-          'authentication_invalid',
-          'The secret key is missing or wrong',
-          'Send the emulator’s secret key (CLERK_SECRET_KEY from print-env) as a Bearer token.',
-        ),
+        clerkError('authentication_invalid', 'The secret key is missing or wrong', {
+          longMessage:
+            'Send the emulator’s secret key (CLERK_SECRET_KEY from print-env) as a Bearer token.',
+        }),
       )
     }
     const { method } = request
@@ -64,16 +63,15 @@ export function createBackendApi(options: { instance: Instance; key: SigningKey;
       if (!email) {
         return json(
           422,
-          clerkError('form_param_missing', 'email_address is required', undefined, 'email_address'),
+          fieldError('form_param_missing', 'email_address is required', 'email_address'),
         )
       }
       if (store.findUserByEmail(email)) {
         return json(
           422,
-          clerkError(
+          fieldError(
             'form_identifier_exists',
             'That email address is taken. Please try another.',
-            undefined,
             'email_address',
           ),
         )

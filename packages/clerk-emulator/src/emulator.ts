@@ -139,7 +139,9 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
           clerkError(
             'resource_not_found',
             `The Clerk emulator does not handle ${request.method} ${path}`,
-            `The Clerk emulator does not handle ${request.method} ${path}. If a Clerk SDK sent this, the SDK may be newer than the emulator knows (see packages/clerk-emulator/README.md).`,
+            {
+              longMessage: `The Clerk emulator does not handle ${request.method} ${path}. If a Clerk SDK sent this, the SDK may be newer than the emulator knows (see packages/clerk-emulator/README.md).`,
+            },
           ),
         )
       const entry = { method: request.method, path, status: reply.status, handled: !!routed }

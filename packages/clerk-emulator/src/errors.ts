@@ -6,17 +6,20 @@ export interface ClerkErrorBody {
 export function clerkError(
   code: string,
   message: string,
-  longMessage = message,
-  paramName?: string,
+  options: { longMessage?: string; paramName?: string } = {},
 ): ClerkErrorBody {
   return {
     errors: [
       {
         code,
         message,
-        long_message: longMessage,
-        meta: paramName ? { param_name: paramName } : {},
+        long_message: options.longMessage ?? message,
+        meta: options.paramName ? { param_name: options.paramName } : {},
       },
     ],
   }
 }
+
+/** A 422 the prebuilt UI shows beside the form field `paramName`. */
+export const fieldError = (code: string, message: string, paramName: string) =>
+  clerkError(code, message, { paramName })

@@ -2,7 +2,7 @@
 // calls, reached through the proxy URL. Production-instance semantics: the client is found by
 // the `__client` cookie this server sets, so emulator and app must share a hostname.
 import crypto from 'node:crypto'
-import { clerkError } from './errors.ts'
+import { clerkError, fieldError } from './errors.ts'
 import { handshakeDirectives } from './handshake.ts'
 import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
 import type { Instance } from './instance.ts'
@@ -36,21 +36,12 @@ const PASSWORD_MIN_LENGTH = 8
 
 const errors = {
   identifierNotFound: () =>
-    json(
-      422,
-      clerkError(
-        'form_identifier_not_found',
-        "Couldn't find your account.",
-        "Couldn't find your account.",
-        'identifier',
-      ),
-    ),
+    json(422, fieldError('form_identifier_not_found', "Couldn't find your account.", 'identifier')),
   passwordIncorrect: () =>
     json(
       422,
-      clerkError(
+      fieldError(
         'form_password_incorrect',
-        'Password is incorrect. Try again, or use another method.',
         'Password is incorrect. Try again, or use another method.',
         'password',
       ),
@@ -58,9 +49,8 @@ const errors = {
   identifierExists: () =>
     json(
       422,
-      clerkError(
+      fieldError(
         'form_identifier_exists',
-        'That email address is taken. Please try another.',
         'That email address is taken. Please try another.',
         'email_address',
       ),
@@ -68,15 +58,13 @@ const errors = {
   passwordTooShort: () =>
     json(
       422,
-      clerkError(
+      fieldError(
         'form_password_length_too_short',
-        `Passwords must be ${PASSWORD_MIN_LENGTH} characters or more.`,
         `Passwords must be ${PASSWORD_MIN_LENGTH} characters or more.`,
         'password',
       ),
     ),
-  codeIncorrect: () =>
-    json(422, clerkError('form_code_incorrect', 'Incorrect code', 'Incorrect code', 'code')),
+  codeIncorrect: () => json(422, fieldError('form_code_incorrect', 'Incorrect code', 'code')),
   notFound: (what: string) => json(404, clerkError('resource_not_found', `${what} not found`)),
   signedOut: () => json(401, clerkError('signed_out', 'You are signed out')),
 }
@@ -283,11 +271,9 @@ export function createFrontendApi(options: FrontendApiOptions) {
       if (template) {
         return json(
           404,
-          clerkError(
-            'resource_not_found',
-            `JWT template "${template}" not found`,
-            `JWT templates are not emulated. The Supabase JWT template is deprecated: call getToken() without a template (the native Supabase integration).`,
-          ),
+          clerkError('resource_not_found', `JWT template "${template}" not found`, {
+            longMessage: `JWT templates are not emulated. The Supabase JWT template is deprecated: call getToken() without a template (the native Supabase integration).`,
+          }),
         )
       }
       const jwt = await mintSessionToken(key, instance, session, request.headers.origin)

@@ -28,12 +28,17 @@ export interface TestEmulator {
 
 let testKeyPem: string | undefined
 
+/** One key per test process: generating RSA keys is the slow part of starting an emulator. */
+export function testSigningKeyPem(): string {
+  testKeyPem ??= generateSigningKeyPem()
+  return testKeyPem
+}
+
 /** A throwaway emulator on a free localhost port, with test endpoints on. */
 export async function startTestEmulator(
   options: { handshakeFormat?: 'auto' | 'token'; port?: number } = {},
 ): Promise<TestEmulator> {
-  testKeyPem ??= generateSigningKeyPem()
-  const key = signingKeyFromPem(testKeyPem, 'test key')
+  const key = signingKeyFromPem(testSigningKeyPem(), 'test key')
   const { alice, bob } = seededUsers()
   // The origin names the port, so find a free one by listening once.
   let port = options.port

@@ -2,18 +2,16 @@
 // the emulator, the way the real apps will; plus the seeded users for assertions.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { type ClerkEmulator, generateSigningKeyPem } from '../../src/index.ts'
-import { seededUsers, startTestEmulator, type TestEmulator } from '../../src/testing.ts'
+import type { ClerkEmulator } from '../../src/index.ts'
+import {
+  seededUsers,
+  startTestEmulator,
+  type TestEmulator,
+  testSigningKeyPem,
+} from '../../src/testing.ts'
 
-const seeded = seededUsers()
-export const ALICE = { ...seeded.alice, id: seeded.alice.id }
-export const BOB = { ...seeded.bob, id: seeded.bob.id }
-
-let sharedKeyPem: string | undefined
-export const testKeyPem = () => {
-  sharedKeyPem ??= generateSigningKeyPem()
-  return sharedKeyPem
-}
+export const { alice: ALICE, bob: BOB } = seededUsers()
+export const testKeyPem = testSigningKeyPem
 
 export type Harness = TestEmulator
 export const startHarness = startTestEmulator
