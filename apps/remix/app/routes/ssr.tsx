@@ -112,7 +112,9 @@ function TaskRow({ task }: { task: Task }) {
             type="checkbox"
             checked={done}
             // With JavaScript the box submits itself; without it, the Save button below does.
-            onChange={(event) => fetcher.submit(event.currentTarget.form)}
+            // flushSync: Remix renders router state in a transition, so without it React would
+            // first put this controlled box back to its old value, and it would flicker.
+            onChange={(event) => fetcher.submit(event.currentTarget.form, { flushSync: true })}
           />{' '}
           Done
         </label>
