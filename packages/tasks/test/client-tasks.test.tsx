@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+// The client page's promise: a change shows at once, and if the data API refuses it, the page
+// puts things back and says why. The network is the stubbed boundary; the supabase-js client,
+// the queries and the component are the real ones.
+import type { Task } from '@repo/db'
+import { createClerkSupabaseClient } from '@repo/supabase-clerk'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ClientTasks } from '../src/react/index.ts'
+
+const ALICE = 'user_alice'
+
+function stored(id: number, name: string, done = false): Task {
+  return { id, name, done, user_id: ALICE, created_at: new Date(2026, 0, id).toISOString() }
+}
+
+/** A data API that serves the list, then refuses every write once `down` is set. */
+function dataApi(rows: Task[]) {
+  const api = { down: false, writes: 0 }
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input)
+    if (url.pathname !== '/rest/v1/tasks') return new Response('no such route', { status: 404 })
+    const method = init?.method ?? 'GET'
+    if (method === 'GET') return Response.json(rows)
+    api.writes++
+    if (api.down) throw new TypeError('fetch failed')
+    return Response.json(method === 'POST' ? stored(99, 'saved') : rows.slice(0, 1))
+  }
+  const client = createClerkSupabaseClient({
+    supabaseUrl: 'http://data-api.test',
+    supabaseKey: 'sb_publishable_test',
+    getToken: async () => 'alice-token',
+    fetch,
+  })
+  return { api, client }
+}
+
+async function renderPage(rows: Task[]) {
+  const { api, client } = dataApi(rows)
+  render(<ClientTasks client={client} userId={ALICE} />)
+  await screen.findByRole('list', { name: 'Your tasks' })
+  return api
+}
+
+const rowOf = (name: string) => screen.getByText(name).closest('li') as HTMLElement
+
+afterEach(cleanup)
+
+describe('ClientTasks when a write fails', () => {
+  it('unticks the box again and says the data API is unreachable', async () => {
+    const api = await renderPage([stored(1, 'Water the plants')])
+    api.down = true
+    const box = within(rowOf('Water the plants')).getByLabelText('Done') as HTMLInputElement
+
+    fireEvent.click(box)
+    expect(box.checked).toBe(true)
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The database API is unreachable. Try again in a moment.',
+    )
+    expect(box.checked).toBe(false)
+    expect(rowOf('Water the plants').className).not.toContain('done')
+    expect(api.writes).toBe(1)
+  })
+
+  it('brings a deleted task back', async () => {
+    const api = await renderPage([stored(1, 'Water the plants'), stored(2, 'Call mum')])
+    api.down = true
+
+    fireEvent.click(within(rowOf('Call mum')).getByRole('button', { name: 'Delete' }))
+    expect(screen.queryByText('Call mum')).toBeNull()
+
+    await screen.findByRole('alert')
+    expect(
+      screen.getAllByRole('listitem').map((li) => li.querySelector('.name')?.textContent),
+    ).toEqual(['Water the plants', 'Call mum'])
+  })
+
+  it('drops the unsaved task and gives its name back to the input', async () => {
+    const api = await renderPage([stored(1, 'Water the plants')])
+    api.down = true
+    const input = screen.getByLabelText('New task') as HTMLInputElement
+
+    fireEvent.change(input, { target: { value: 'Buy milk' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }))
+    expect(screen.getByText('Buy milk')).toBeTruthy()
+    expect(input.value).toBe('')
+
+    await screen.findByRole('alert')
+    expect(screen.queryByText('Buy milk')).toBeNull()
+    expect(input.value).toBe('Buy milk')
+  })
+})
+
+describe('ClientTasks when writes succeed', () => {
+  it('keeps the change and shows no alert', async () => {
+    const api = await renderPage([stored(1, 'Water the plants')])
+    const box = within(rowOf('Water the plants')).getByLabelText('Done') as HTMLInputElement
+
+    fireEvent.click(box)
+    await screen.findByRole('list', { name: 'Your tasks' })
+    await expect.poll(() => api.writes).toBe(1)
+    expect(box.checked).toBe(true)
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+})
