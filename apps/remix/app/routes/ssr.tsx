@@ -11,6 +11,7 @@ import {
   validateTaskName,
 } from '@repo/tasks'
 import { DataErrorAlert, TaskNameField } from '@repo/tasks/react'
+import { useEffect, useRef } from 'react'
 import { requireSignedIn } from '../lib/auth.server'
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -59,20 +60,22 @@ export default function ServerTasks() {
   const navigation = useNavigation()
   const adding = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'add'
   const addResult = added?.intent === 'add' ? added : undefined
+  const addForm = useRef<HTMLFormElement>(null)
+  // Clear the field once the task is saved. A refused name needs nothing: the field still holds
+  // what was typed (and without JavaScript the server renders it back as the default value).
+  // Re-mounting the field instead would wipe whatever is typed while the page revalidates.
+  useEffect(() => {
+    if (addResult && !addResult.nameError && !addResult.error) addForm.current?.reset()
+  }, [addResult])
 
   return (
     <section aria-labelledby="tasks-heading">
       <h1 id="tasks-heading">Tasks</h1>
       <p>Rendered on the server with your Clerk session token; changes go through Remix actions.</p>
       {/* A plain form: it works before (or without) JavaScript too. */}
-      <Form method="post" className="task-form" noValidate>
+      <Form ref={addForm} method="post" className="task-form" noValidate>
         <input type="hidden" name="intent" value="add" />
-        <TaskNameField
-          // re-mount with what the server sent back: cleared on success, kept when refused
-          key={`${navigation.state === 'idle'}-${addResult?.name ?? ''}`}
-          defaultValue={addResult?.name ?? ''}
-          error={addResult?.nameError}
-        />
+        <TaskNameField defaultValue={addResult?.name ?? ''} error={addResult?.nameError} />
         <button type="submit" disabled={adding}>
           {adding ? 'Adding…' : 'Add'}
         </button>
