@@ -16,9 +16,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <body>
           <header className="site-header">
             <strong className="framework">Next.js</strong>
+            {/* No prefetch: on /sign-in it would cache the protected pages' redirect to sign-in,
+                and Clerk's navigation right after signing in would follow that stale redirect. */}
             <nav aria-label="Task pages">
-              <Link href="/">Client-side tasks</Link>
-              <Link href="/ssr">Server-rendered tasks</Link>
+              <Link href="/" prefetch={false}>
+                Client-side tasks
+              </Link>
+              <Link href="/ssr" prefetch={false}>
+                Server-rendered tasks
+              </Link>
             </nav>
             <Show when="signed-in">
               <UserButton />

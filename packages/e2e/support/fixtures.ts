@@ -63,6 +63,9 @@ export async function signOut(page: Page) {
   const signOutButton = page.getByRole('button', { name: 'Sign out' })
   await signOutButton.or(page.getByRole('menuitem', { name: 'Sign out' })).click()
   await expect(page.locator('.cl-userButtonTrigger')).toHaveCount(0)
+  // Done when the app has sent the user to sign in, as a user sees it. Clerk is still rewriting
+  // its cookies until then, and a page opened in between starts a handshake mid-sign-out.
+  await expect(page).toHaveURL(/\/sign-in/)
 }
 
 /** The task list on the page, as a user reads it. */
