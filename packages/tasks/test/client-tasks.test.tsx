@@ -4,7 +4,7 @@
 // the queries and the component are the real ones.
 import type { Task } from '@repo/db'
 import { createClerkSupabaseClient } from '@repo/supabase-clerk'
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ClientTasks } from '../src/react/index.ts'
 
@@ -99,6 +99,8 @@ describe('ClientTasks when writes succeed', () => {
 
     fireEvent.click(box)
     await expect.poll(() => api.writes).toBe(1)
+    // Let the reply reach the component, so a wrong rollback would have happened by now.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
     expect(box.checked).toBe(true)
     expect(screen.queryByRole('alert')).toBeNull()
   })
