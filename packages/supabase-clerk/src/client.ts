@@ -32,7 +32,7 @@ export function createClerkSupabaseClient({
   fetch,
   retry = false,
 }: ClerkSupabaseClientOptions): ClerkSupabaseClient {
-  return createClient<Database>(supabaseUrl, supabaseKey, {
+  const client = createClient<Database>(supabaseUrl, supabaseKey, {
     accessToken: async () => {
       try {
         return await getToken()
@@ -42,5 +42,24 @@ export function createClerkSupabaseClient({
     },
     db: { retry },
     ...(fetch ? { global: { fetch } } : {}),
+  })
+  client.auth = inspectableAuth(client.auth)
+  return client
+}
+
+/**
+ * With `accessToken` set, supabase-js replaces `client.auth` with a Proxy that throws on every
+ * property read, symbols included. Tools that merely look at an object read symbols: React 19's
+ * development build diffs a re-rendered component's changed props three levels deep for its
+ * performance tracks, calling `Object.prototype.toString` (which reads `Symbol.toStringTag`).
+ * A client passed as a prop, re-created when the Clerk session arrives, then throws inside
+ * React's commit and wedges the page (`next dev`: "Loading tasks…" forever, then "Should not
+ * already be working"). Symbol reads answer like a plain empty object; any named member still
+ * throws supabase-js's own error, because Clerk, not Supabase Auth, owns the session here.
+ */
+function inspectableAuth(auth: ClerkSupabaseClient['auth']): ClerkSupabaseClient['auth'] {
+  return new Proxy({} as ClerkSupabaseClient['auth'], {
+    get: (_target, property) =>
+      typeof property === 'symbol' ? undefined : Reflect.get(auth, property),
   })
 }
