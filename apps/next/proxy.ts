@@ -1,11 +1,11 @@
 // Next 16's proxy (formerly middleware): Clerk authenticates every request here, and the task
 // pages send signed-out visitors to /sign-in and back afterwards.
 import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
-import { assertClerkEnv } from './lib/env'
+import { clerkEnv } from './lib/env'
 import { SIGN_IN_URL, SIGN_UP_URL } from './lib/routes'
 
 const isTaskPage = createRouteMatcher(['/', '/ssr'])
-const { jwtKey } = assertClerkEnv()
+const { jwtKey } = clerkEnv()
 
 export default clerkMiddleware(
   async (auth, request) => {

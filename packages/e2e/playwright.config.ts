@@ -1,13 +1,14 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, systemChromium } from '@repo/clerk-emulator/testing'
-import type { Fixtures } from './support/fixtures.ts'
+import type { TestFixtures, WorkerFixtures } from './support/fixtures.ts'
 
 const executablePath = systemChromium()
 
-export default defineConfig<Pick<Fixtures, 'framework'>>({
+export default defineConfig<Pick<TestFixtures, 'framework'>, Pick<WorkerFixtures, 'mode'>>({
   testDir: './tests',
   globalSetup: './support/global-setup.ts',
-  // One stack, one database: scenarios run one at a time, each in a fresh browser context.
+  // One stack, one database: scenarios run one at a time, each in a fresh browser context. With
+  // one worker, each project's apps are stopped before the next project's start.
   workers: 1,
   fullyParallel: false,
   retries: 0,
@@ -20,7 +21,11 @@ export default defineConfig<Pick<Fixtures, 'framework'>>({
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: 'next', use: { framework: 'next' } },
-    { name: 'remix', use: { framework: 'remix' } },
+    // The production builds, started as a deployment would.
+    { name: 'built', testMatch: 'tasks.spec.ts', use: { mode: 'built' } },
+    // Each app's `dev` script, as `pnpm dev` runs it.
+    { name: 'dev', testMatch: 'tasks.spec.ts', use: { mode: 'dev' } },
+    // The env a user sets reaches each app through turbo (its own servers; see the spec).
+    { name: 'env', testMatch: 'env-routing.spec.ts' },
   ],
 })

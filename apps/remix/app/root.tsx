@@ -11,11 +11,10 @@ import {
   ScrollRestoration,
   useRouteError,
 } from '@remix-run/react'
-import { readRemixSupabaseEnv } from '@repo/supabase-clerk/remix/server'
 import styles from '@repo/tasks/styles.css?url'
 import type { ReactNode } from 'react'
 import { SIGN_IN_URL, SIGN_UP_URL } from './lib/auth.server'
-import { assertClerkEnv } from './lib/env.server'
+import { appEnv } from './lib/env.server'
 
 export const meta: MetaFunction = () => [{ title: 'Tasks · Remix + Clerk + Supabase' }]
 export const links = () => [
@@ -24,10 +23,8 @@ export const links = () => [
 ]
 
 export const loader = (args: LoaderFunctionArgs) => {
-  assertClerkEnv()
   // The Supabase URL and anon key are public; the browser's client is built from them.
-  const supabase = readRemixSupabaseEnv()
-  return rootAuthLoader(args, () => ({ supabase }), {
+  return rootAuthLoader(args, () => ({ supabase: appEnv.supabase }), {
     signInUrl: SIGN_IN_URL,
     signUpUrl: SIGN_UP_URL,
   })

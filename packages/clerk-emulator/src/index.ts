@@ -15,6 +15,12 @@ export {
   type SigningKey,
   signingKeyFromPem,
 } from './keys.ts'
-export { type AppEnv, appEnv, localEmulatorAppEnv, toDotenv } from './print-env.ts'
+export {
+  type AppEnv,
+  appEnv,
+  localEmulatorAppEnv,
+  localEmulatorSettings,
+  toDotenv,
+} from './print-env.ts'
 export { type RunningEmulatorServer, startEmulatorServer } from './server.ts'
 export type { SeedUser } from './store.ts'

@@ -53,10 +53,16 @@ export function toDotenv(values: Record<string, string>): string {
     .concat('\n')
 }
 
-/** What `print-env` prints: the env for the emulator `pnpm dev` runs (its port and key file). */
-export function localEmulatorAppEnv(): AppEnv {
+/** Where the emulator `pnpm dev` runs listens, and the key it signs with (env, else key file). */
+export function localEmulatorSettings(): { port: number; origin: string; key: SigningKey } {
   const env = readEnv()
   const key = loadOrCreateSigningKey({ pem: env.signingKeyPem, file: env.signingKeyFile })
-  const { instance } = createEmulator({ origin: env.origin, key, users: [] })
+  return { port: env.port, origin: env.origin, key }
+}
+
+/** What `print-env` prints: the env for the emulator `pnpm dev` runs (its port and key file). */
+export function localEmulatorAppEnv(): AppEnv {
+  const { origin, key } = localEmulatorSettings()
+  const { instance } = createEmulator({ origin, key, users: [] })
   return appEnv(instance, key)
 }

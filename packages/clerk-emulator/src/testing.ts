@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs'
 import { type ClerkEmulator, createEmulator } from './emulator.ts'
 import { readEnv, readSeedUsers } from './env.ts'
-import { generateSigningKeyPem, signingKeyFromPem } from './keys.ts'
+import { generateSigningKeyPem, type SigningKey, signingKeyFromPem } from './keys.ts'
 import { type RunningEmulatorServer, startEmulatorServer } from './server.ts'
 import type { SeedUser } from './store.ts'
 
@@ -34,11 +34,21 @@ export function testSigningKeyPem(): string {
   return testKeyPem
 }
 
-/** A throwaway emulator on a free localhost port, with test endpoints on. */
+/**
+ * A throwaway emulator on a free localhost port, with test endpoints on. Pass `key` (and `port`)
+ * to stand in for the one `pnpm dev` runs, `frontendHost` and `secretKey` to be another instance.
+ */
 export async function startTestEmulator(
-  options: { handshakeFormat?: 'auto' | 'token'; port?: number } = {},
+  options: {
+    handshakeFormat?: 'auto' | 'token'
+    port?: number
+    key?: SigningKey
+    frontendHost?: string
+    secretKey?: string
+    users?: SeedUser[]
+  } = {},
 ): Promise<TestEmulator> {
-  const key = signingKeyFromPem(testSigningKeyPem(), 'test key')
+  const key = options.key ?? signingKeyFromPem(testSigningKeyPem(), 'test key')
   const { alice, bob } = seededUsers()
   // The origin names the port, so find a free one by listening once.
   let port = options.port
@@ -53,10 +63,12 @@ export async function startTestEmulator(
   const emulator = createEmulator({
     origin: `http://localhost:${port}`,
     key,
-    users: [alice, bob],
+    users: options.users ?? [alice, bob],
     testEndpoints: true,
     log: () => undefined,
     ...(options.handshakeFormat ? { handshakeFormat: options.handshakeFormat } : {}),
+    ...(options.frontendHost ? { frontendHost: options.frontendHost } : {}),
+    ...(options.secretKey ? { secretKey: options.secretKey } : {}),
   })
   const server = await startEmulatorServer(emulator, port)
   return { emulator, server, url: server.url, stop: () => server.stop() }

@@ -1,6 +1,7 @@
 // Which env an app runs with: the user's own (real Clerk / hosted Supabase), else the local
 // stack's. Each service is all-or-nothing: mixing a real Clerk key with the emulator's proxy URL
-// would be broken, so a group is filled in only when the user set none of it.
+// would be broken, so a group is filled in only when the user set none of it, and a group set by
+// half is an error that names the missing half.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { localEmulatorAppEnv } from '@repo/clerk-emulator'
@@ -9,10 +10,59 @@ import { parse } from 'dotenv'
 
 export type AppName = 'next' | 'remix'
 
-const SUPABASE_NAMES = {
-  next: { url: 'NEXT_PUBLIC_SUPABASE_URL', key: 'NEXT_PUBLIC_SUPABASE_KEY' },
-  remix: { url: 'SUPABASE_URL', key: 'SUPABASE_KEY' },
-} as const
+/** Which env files the framework itself loads: `next dev` / `vite dev`, or build and start. */
+export type EnvMode = 'development' | 'production'
+
+interface Group {
+  /** What the user needs to set: each names where its value comes from. */
+  required: Record<string, string>
+  /** Also part of the group (setting one means "I configured this service"). */
+  optional: string[]
+}
+
+const CLERK_KEYS = 'the Clerk dashboard > API keys'
+const SUPABASE_API = 'the Supabase dashboard > Project Settings > Data API'
+
+const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
+  next: {
+    clerk: {
+      required: {
+        NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
+        CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
+      },
+      optional: [
+        'NEXT_PUBLIC_CLERK_PROXY_URL',
+        'NEXT_PUBLIC_CLERK_JS_URL',
+        'NEXT_PUBLIC_CLERK_UI_URL',
+        'CLERK_API_URL',
+        'CLERK_JWT_KEY',
+      ],
+    },
+    supabase: {
+      required: {
+        NEXT_PUBLIC_SUPABASE_URL: `${SUPABASE_API} > Project URL`,
+        NEXT_PUBLIC_SUPABASE_KEY: `${SUPABASE_API} > anon (publishable) key`,
+      },
+      optional: [],
+    },
+  },
+  remix: {
+    clerk: {
+      required: {
+        CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
+        CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
+      },
+      optional: ['CLERK_PROXY_URL', 'CLERK_JS', 'CLERK_API_URL', 'CLERK_JWT_KEY'],
+    },
+    supabase: {
+      required: {
+        SUPABASE_URL: `${SUPABASE_API} > Project URL`,
+        SUPABASE_KEY: `${SUPABASE_API} > anon (publishable) key`,
+      },
+      optional: [],
+    },
+  },
+}
 
 /** local-supabase's API, as `pnpm dev` runs it (same port as `supabase start`). */
 export const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321'
@@ -22,43 +72,100 @@ export function localStackEnv(app: AppName): {
   clerk: Record<string, string>
   supabase: Record<string, string>
 } {
-  const names = SUPABASE_NAMES[app]
+  const [url, key] = Object.keys(GROUPS[app].supabase.required)
   return {
     clerk: localEmulatorAppEnv()[app],
-    supabase: { [names.url]: LOCAL_SUPABASE_URL, [names.key]: DEFAULT_ANON_KEY },
+    supabase: { [url as string]: LOCAL_SUPABASE_URL, [key as string]: DEFAULT_ANON_KEY },
   }
 }
 
-/** What the user configured: the process env over the app's .env.local and .env files. */
-export function userEnv(appDir: string): Record<string, string | undefined> {
-  const fromFiles: Record<string, string> = {}
-  for (const file of ['.env', '.env.local']) {
+/** The files Next.js and Vite load in this mode, lowest precedence first. */
+export function envFiles(mode: EnvMode): string[] {
+  return ['.env', `.env.${mode}`, '.env.local', `.env.${mode}.local`]
+}
+
+export interface UserValue {
+  value: string
+  /** "the process env" or the file it came from, e.g. "apps/next/.env.local". */
+  from: string
+}
+
+/**
+ * What the user configured: the process env over the app's env files. Empty values count as
+ * unset, as the apps' own checks treat them.
+ */
+export function userEnv(appDir: string, mode: EnvMode): Record<string, UserValue> {
+  const found: Record<string, UserValue> = {}
+  const label = path.relative(process.cwd(), appDir) || '.'
+  for (const file of envFiles(mode)) {
     const full = path.join(appDir, file)
-    if (existsSync(full)) Object.assign(fromFiles, parse(readFileSync(full)))
+    if (!existsSync(full)) continue
+    for (const [name, value] of Object.entries(parse(readFileSync(full)))) {
+      if (value.trim() !== '') found[name] = { value, from: path.join(label, file) }
+    }
   }
-  return { ...fromFiles, ...process.env }
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && value.trim() !== '') found[name] = { value, from: 'the process env' }
+  }
+  return found
+}
+
+export class HalfConfiguredError extends Error {
+  override name = 'HalfConfiguredError'
 }
 
 export interface ResolvedEnv {
-  /** Variables to add to the command's environment. */
+  /**
+   * Variables to add to the command's environment: the local stack's for a group left unset, and
+   * the values of a group set in env files (so a server that loads no files, like remix-serve,
+   * sees what the framework's dev server would).
+   */
   added: Record<string, string>
   clerk: 'emulator' | 'configured'
   supabase: 'local-supabase' | 'configured'
 }
 
-export function resolveAppEnv(app: AppName, appDir: string): ResolvedEnv {
-  const configured = userEnv(appDir)
+function groupState(
+  service: string,
+  local: string,
+  group: Group,
+  configured: Record<string, UserValue>,
+): 'local' | 'configured' {
+  const members = [...Object.keys(group.required), ...group.optional]
+  const set = members.filter((name) => configured[name])
+  if (set.length === 0) return 'local'
+  const missing = Object.keys(group.required).filter((name) => !configured[name])
+  if (missing.length > 0) {
+    const setList = set.map((name) => `${name} (from ${configured[name]?.from})`).join(', ')
+    const missingList = missing
+      .map((name) => `${name} (from ${group.required[name]})`)
+      .join(' and ')
+    throw new HalfConfiguredError(
+      `The ${service} settings are only half set: ${setList} ${set.length === 1 ? 'is' : 'are'} set, but ${missingList} ${missing.length === 1 ? 'is' : 'are'} not. Set the missing ${missing.length === 1 ? 'one' : 'ones'}, or unset the group to use ${local}. Local values are never mixed with yours.`,
+    )
+  }
+  return 'configured'
+}
+
+export function resolveAppEnv(app: AppName, appDir: string, mode: EnvMode): ResolvedEnv {
+  const configured = userEnv(appDir, mode)
+  const groups = GROUPS[app]
+  const clerk = groupState('Clerk', 'the Clerk emulator', groups.clerk, configured)
+  const supabase = groupState('Supabase', 'local-supabase', groups.supabase, configured)
   const local = localStackEnv(app)
-  const isSet = (group: Record<string, string>) =>
-    Object.keys(group).some((name) => configured[name] !== undefined && configured[name] !== '')
-  const clerkConfigured = isSet(local.clerk)
-  const supabaseConfigured = isSet(local.supabase)
+  const fromFiles = (group: Group) =>
+    Object.fromEntries(
+      [...Object.keys(group.required), ...group.optional].flatMap((name) => {
+        const found = configured[name]
+        return found && found.from !== 'the process env' ? [[name, found.value]] : []
+      }),
+    )
   return {
     added: {
-      ...(clerkConfigured ? {} : local.clerk),
-      ...(supabaseConfigured ? {} : local.supabase),
+      ...(clerk === 'local' ? local.clerk : fromFiles(groups.clerk)),
+      ...(supabase === 'local' ? local.supabase : fromFiles(groups.supabase)),
     },
-    clerk: clerkConfigured ? 'configured' : 'emulator',
-    supabase: supabaseConfigured ? 'configured' : 'local-supabase',
+    clerk: clerk === 'local' ? 'emulator' : 'configured',
+    supabase: supabase === 'local' ? 'local-supabase' : 'configured',
   }
 }

@@ -1,8 +1,12 @@
 export {
   type AppName,
+  type EnvMode,
+  envFiles,
+  HalfConfiguredError,
   LOCAL_SUPABASE_URL,
   localStackEnv,
   type ResolvedEnv,
   resolveAppEnv,
+  type UserValue,
   userEnv,
 } from './app-env.ts'

@@ -1,6 +1,6 @@
 // For the apps' smoke tests and the end-to-end suite: start a built app server and stop it by PID.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 export interface RunningApp {
@@ -9,36 +9,101 @@ export interface RunningApp {
   stop(): Promise<void>
 }
 
-/**
- * Spawns the server binary itself (not a shell or package script), so the PID held is the
- * server's, and waits until `readyPath` answers.
- */
-export async function startAppServer(options: {
-  command: string
-  args: string[]
+interface ServerOptions {
   cwd: string
   port: number
   env: Record<string, string | undefined>
   readyPath?: string
   timeoutMs?: number
-}): Promise<RunningApp> {
-  const child: ChildProcess = spawn(options.command, options.args, {
+  /** Where the server's output goes; by default stdout is dropped and stderr shown. */
+  logFile?: string
+}
+
+/**
+ * Spawns the server binary itself (not a shell or package script), so the PID held is the
+ * server's, and waits until `readyPath` answers.
+ */
+export async function startAppServer(
+  options: ServerOptions & { command: string; args: string[] },
+): Promise<RunningApp> {
+  return await waitUntilServing(spawnLogged(options.command, options.args, options), options)
+}
+
+/** A package script's command line, as `pnpm run` would run it. */
+export function packageScript(packageDir: string, script: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>
+  }
+  const line = manifest.scripts?.[script]
+  if (!line) throw new Error(`${packageDir}/package.json has no "${script}" script`)
+  return line
+}
+
+/**
+ * Runs a package script the way `pnpm run <script>` does (through sh, with the package's
+ * node_modules/.bin first on PATH), but with `exec`, so the PID held is the script's command.
+ */
+export function spawnPackageScript(
+  packageDir: string,
+  script: string,
+  options: Omit<ServerOptions, 'cwd' | 'port'>,
+): ChildProcess {
+  return spawnLogged('sh', ['-c', `exec ${packageScript(packageDir, script)}`], {
+    ...options,
+    cwd: packageDir,
+    env: {
+      ...options.env,
+      PATH: `${path.join(packageDir, 'node_modules/.bin')}${path.delimiter}${options.env.PATH ?? process.env.PATH}`,
+    },
+  })
+}
+
+/** Starts a package script that serves the app (`dev`, `preview`) and waits until it answers. */
+export async function startScriptServer(
+  script: string,
+  options: ServerOptions,
+): Promise<RunningApp> {
+  return await waitUntilServing(spawnPackageScript(options.cwd, script, options), options)
+}
+
+function spawnLogged(
+  command: string,
+  args: string[],
+  options: Pick<ServerOptions, 'cwd' | 'env' | 'logFile'>,
+): ChildProcess {
+  const child = spawn(command, args, {
     cwd: options.cwd,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.logFile ? 'pipe' : 'ignore', options.logFile ? 'pipe' : 'inherit'],
     env: { ...process.env, ...options.env },
   })
+  if (options.logFile) {
+    mkdirSync(path.dirname(options.logFile), { recursive: true })
+    const log = createWriteStream(options.logFile)
+    child.stdout?.pipe(log)
+    child.stderr?.pipe(log)
+  }
+  return child
+}
+
+async function waitUntilServing(child: ChildProcess, options: ServerOptions): Promise<RunningApp> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const url = `http://localhost:${options.port}`
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM')
+      // A dev server busy compiling can take a while; one that hangs must not hang the suite.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
       await exited
+      clearTimeout(timer)
     }
   }
+  const what = child.spawnargs.join(' ')
   const deadline = Date.now() + (options.timeoutMs ?? 60_000)
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`${options.command} ${options.args.join(' ')} exited with ${child.exitCode}`)
+      throw new Error(
+        `${what} exited with ${child.exitCode}${options.logFile ? ` (output in ${options.logFile})` : ''}`,
+      )
     }
     try {
       if ((await fetch(`${url}${options.readyPath ?? '/sign-in'}`)).ok) {
@@ -50,7 +115,7 @@ export async function startAppServer(options: {
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   await stop()
-  throw new Error(`${options.command} did not answer at ${url} in time`)
+  throw new Error(`${what} did not answer at ${url} in time`)
 }
 
 /** Headers of a browser navigation, which is what makes Clerk redirect rather than 401. */

@@ -1,26 +1,35 @@
 // with-local-env <next|remix> -- <command...>
-// Runs the command (next dev, remix vite:build, ...) in the app's folder with the local stack's
-// env added, unless the app is configured for real Clerk / Supabase.
+// Runs the command (next dev, next build, remix vite:dev, ...) in the app's folder with the local
+// stack's env added, unless the app is configured for real Clerk / Supabase.
 import { spawn } from 'node:child_process'
-import { type AppName, resolveAppEnv } from './app-env.ts'
+import { type AppName, type EnvMode, resolveAppEnv } from './app-env.ts'
 
 const [app, separator, command, ...args] = process.argv.slice(2)
 if ((app !== 'next' && app !== 'remix') || separator !== '--' || !command) {
   console.error('usage: with-local-env <next|remix> -- <command> [args...]')
   process.exit(2)
 }
-const resolved = resolveAppEnv(app as AppName, process.cwd())
+// The dev servers load .env.development*, builds and servers .env.production*.
+const mode: EnvMode = args[0] === 'dev' || args[0] === 'vite:dev' ? 'development' : 'production'
+let resolved: ReturnType<typeof resolveAppEnv>
+try {
+  resolved = resolveAppEnv(app as AppName, process.cwd(), mode)
+} catch (error) {
+  console.error(`with-local-env: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+}
+// The ports `pnpm dev` and `pnpm preview` serve each app on; remix-serve reads only PORT.
+const LOCAL_PORTS = { next: '3000', remix: '3001' }
+const env: NodeJS.ProcessEnv = { PORT: LOCAL_PORTS[app], ...process.env, ...resolved.added }
+const supabaseUrl = app === 'next' ? env.NEXT_PUBLIC_SUPABASE_URL : env.SUPABASE_URL
+const clerkProxy = app === 'next' ? env.NEXT_PUBLIC_CLERK_PROXY_URL : env.CLERK_PROXY_URL
 console.log(
-  `with-local-env: Clerk from ${resolved.clerk === 'emulator' ? 'the Clerk emulator (http://localhost:4100)' : 'your env'}, Supabase from ${resolved.supabase === 'local-supabase' ? 'local-supabase (http://127.0.0.1:54321)' : 'your env'}`,
+  `with-local-env: Clerk from ${resolved.clerk === 'emulator' ? `the Clerk emulator (${clerkProxy})` : 'your settings'}, Supabase from ${resolved.supabase === 'local-supabase' ? `local-supabase (${supabaseUrl})` : `your settings (${supabaseUrl})`}`,
 )
 const child = spawn(command, args, {
   stdio: 'inherit',
-  env: {
-    // Next.js would otherwise try to send usage telemetry: there is no network to send it to.
-    ...(app === 'next' ? { NEXT_TELEMETRY_DISABLED: '1' } : {}),
-    ...process.env,
-    ...resolved.added,
-  },
+  // Next.js would otherwise try to send usage telemetry: there is no network to send it to.
+  env: { ...(app === 'next' ? { NEXT_TELEMETRY_DISABLED: '1' } : {}), ...env },
 })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => child.kill(signal))

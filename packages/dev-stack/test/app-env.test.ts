@@ -2,23 +2,27 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { resolveAppEnv } from '../src/index.ts'
+import { HalfConfiguredError, resolveAppEnv } from '../src/index.ts'
 
 let appDir: string
 
+const APP_VARIABLES = [
+  'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY',
+  'NEXT_PUBLIC_CLERK_PROXY_URL',
+  'CLERK_SECRET_KEY',
+  'CLERK_JWT_KEY',
+  'CLERK_API_URL',
+  'NEXT_PUBLIC_SUPABASE_URL',
+  'NEXT_PUBLIC_SUPABASE_KEY',
+  'SUPABASE_URL',
+  'SUPABASE_KEY',
+  'CLERK_PUBLISHABLE_KEY',
+  'CLERK_PROXY_URL',
+]
+
 beforeEach(async () => {
   appDir = await mkdtemp(path.join(os.tmpdir(), 'dev-stack-app-'))
-  for (const name of [
-    'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY',
-    'CLERK_SECRET_KEY',
-    'NEXT_PUBLIC_SUPABASE_URL',
-    'NEXT_PUBLIC_SUPABASE_KEY',
-    'SUPABASE_URL',
-    'SUPABASE_KEY',
-    'CLERK_PUBLISHABLE_KEY',
-  ]) {
-    vi.stubEnv(name, undefined)
-  }
+  for (const name of APP_VARIABLES) vi.stubEnv(name, undefined)
 })
 afterEach(async () => {
   vi.unstubAllEnvs()
@@ -27,36 +31,89 @@ afterEach(async () => {
 
 describe('resolveAppEnv', () => {
   it('fills both groups from the local stack when the app configures neither', () => {
-    const next = resolveAppEnv('next', appDir)
+    const next = resolveAppEnv('next', appDir, 'development')
     expect(next.clerk).toBe('emulator')
     expect(next.supabase).toBe('local-supabase')
     expect(next.added).toMatchObject({
       NEXT_PUBLIC_CLERK_PROXY_URL: 'http://localhost:4100/__clerk',
       NEXT_PUBLIC_SUPABASE_URL: 'http://127.0.0.1:54321',
     })
-    const remix = resolveAppEnv('remix', appDir)
+    const remix = resolveAppEnv('remix', appDir, 'development')
     expect(remix.added).toMatchObject({
       CLERK_JS: 'http://localhost:4100/js/clerk-5/clerk.browser.js',
       SUPABASE_URL: 'http://127.0.0.1:54321',
     })
   })
 
-  it('leaves a group the user set in .env.local alone, whole', async () => {
+  it('uses a group the user set in .env.local, whole, and passes its values on', async () => {
     await writeFile(
       path.join(appDir, '.env.local'),
       'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_real\nCLERK_SECRET_KEY=sk_test_real\n',
     )
-    const resolved = resolveAppEnv('next', appDir)
+    const resolved = resolveAppEnv('next', appDir, 'development')
     expect(resolved.clerk).toBe('configured')
-    expect(Object.keys(resolved.added).some((name) => name.includes('CLERK'))).toBe(false)
+    expect(resolved.added.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY).toBe('pk_test_real')
+    expect(resolved.added.CLERK_SECRET_KEY).toBe('sk_test_real')
+    expect(resolved.added.NEXT_PUBLIC_CLERK_PROXY_URL).toBeUndefined()
+    expect(resolved.added.CLERK_JWT_KEY).toBeUndefined()
     expect(resolved.supabase).toBe('local-supabase')
   })
 
-  it('treats the process env as configuration too', () => {
+  it.each([
+    ['development', '.env.development', 'configured'],
+    ['development', '.env.production', 'local-supabase'],
+    ['production', '.env.production.local', 'configured'],
+    ['production', '.env.development.local', 'local-supabase'],
+  ] as const)('in %s mode, reads %s: %s', async (mode, file, expected) => {
+    await writeFile(
+      path.join(appDir, file),
+      'SUPABASE_URL=https://abc.supabase.co\nSUPABASE_KEY=sb_publishable_x\n',
+    )
+    expect(resolveAppEnv('remix', appDir, mode).supabase).toBe(expected)
+  })
+
+  it('treats the process env as configuration too, and adds nothing it already has', () => {
     vi.stubEnv('SUPABASE_URL', 'https://abc.supabase.co')
-    const resolved = resolveAppEnv('remix', appDir)
+    vi.stubEnv('SUPABASE_KEY', 'sb_publishable_x')
+    const resolved = resolveAppEnv('remix', appDir, 'production')
     expect(resolved.supabase).toBe('configured')
     expect(resolved.added.SUPABASE_URL).toBeUndefined()
     expect(resolved.added.SUPABASE_KEY).toBeUndefined()
+    expect(resolved.clerk).toBe('emulator')
+  })
+
+  it('counts an empty value as unset', async () => {
+    vi.stubEnv('CLERK_SECRET_KEY', '')
+    await writeFile(path.join(appDir, '.env'), 'NEXT_PUBLIC_SUPABASE_URL=\n')
+    const resolved = resolveAppEnv('next', appDir, 'development')
+    expect(resolved.clerk).toBe('emulator')
+    expect(resolved.supabase).toBe('local-supabase')
+    expect(resolved.added.CLERK_SECRET_KEY).toMatch(/^sk_/)
+  })
+
+  it('refuses a half-set Clerk group, naming the missing half and where it comes from', async () => {
+    await writeFile(
+      path.join(appDir, '.env.local'),
+      'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_live_x\n',
+    )
+    const attempt = () => resolveAppEnv('next', appDir, 'development')
+    expect(attempt).toThrow(HalfConfiguredError)
+    expect(attempt).toThrow(
+      `The Clerk settings are only half set: NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY (from ${path.relative(process.cwd(), appDir)}/.env.local) is set, but CLERK_SECRET_KEY (from the Clerk dashboard > API keys (server-only)) is not.`,
+    )
+  })
+
+  it('refuses a half-set Supabase group from the process env', () => {
+    vi.stubEnv('SUPABASE_KEY', 'sb_publishable_x')
+    expect(() => resolveAppEnv('remix', appDir, 'production')).toThrow(
+      'SUPABASE_KEY (from the process env) is set, but SUPABASE_URL (from the Supabase dashboard > Project Settings > Data API > Project URL) is not.',
+    )
+  })
+
+  it('counts an emulator-only variable as part of the Clerk group', () => {
+    vi.stubEnv('CLERK_PROXY_URL', 'http://localhost:4999/__clerk')
+    expect(() => resolveAppEnv('remix', appDir, 'development')).toThrow(
+      /CLERK_PUBLISHABLE_KEY \(from the Clerk dashboard > API keys\) and CLERK_SECRET_KEY/,
+    )
   })
 })

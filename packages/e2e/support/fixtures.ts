@@ -1,8 +1,11 @@
+import path from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { createClient } from '@supabase/supabase-js'
+import { type Framework, type Mode, type RunningApps, startApps } from './apps.ts'
+import { isAllowed } from './browser-messages.ts'
 import type { StackInfo } from './stack.ts'
 
-export type Framework = 'next' | 'remix'
+export type { Framework, Mode }
 
 export const USERS = {
   alice: { email: 'alice@example.com', password: 'alice-dev-password' },
@@ -15,23 +18,66 @@ function stackInfo(): StackInfo {
   return JSON.parse(raw) as StackInfo
 }
 
-export interface Fixtures {
+/** Requests the Clerk emulator could not handle since the last call (see support/stack.ts). */
+export async function unhandledClerkRequests(stack: StackInfo): Promise<string[]> {
+  return (await (await fetch(`${stack.controlUrl}/clerk/unhandled`)).json()) as string[]
+}
+
+export interface TestFixtures {
   framework: Framework
-  stack: StackInfo
-  /** This project's app, e.g. http://localhost:43121 */
+  /** This scenario's app, e.g. http://localhost:43121 */
   appUrl: string
-  /** The other framework's app, for cross-framework checks. */
+  /** The other framework's app in the same mode, for cross-framework checks. */
   otherAppUrl: string
 }
 
-export const test = base.extend<Fixtures>({
-  framework: ['next', { option: true }],
+export interface WorkerFixtures {
+  mode: Mode
+  stack: StackInfo
+  /** Both apps, started once per project (mode) and stopped with its worker. */
+  apps: RunningApps
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  mode: ['built', { option: true, scope: 'worker' }],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
-  stack: async ({}, use) => use(stackInfo()),
-  appUrl: async ({ framework, stack }, use) =>
-    use(framework === 'next' ? stack.nextUrl : stack.remixUrl),
-  otherAppUrl: async ({ framework, stack }, use) =>
-    use(framework === 'next' ? stack.remixUrl : stack.nextUrl),
+  stack: [async ({}, use) => use(stackInfo()), { scope: 'worker' }],
+  apps: [
+    async ({ mode, stack }, use, workerInfo) => {
+      const apps = await startApps(
+        mode,
+        stack,
+        path.join(workerInfo.project.outputDir, 'server-logs'),
+      )
+      try {
+        await use(apps)
+      } finally {
+        await apps.stop()
+      }
+    },
+    { scope: 'worker', timeout: 300_000 },
+  ],
+  framework: ['next', { option: true }],
+  appUrl: async ({ framework, apps }, use) => use(apps.urls[framework]),
+  otherAppUrl: async ({ framework, apps }, use) =>
+    use(apps.urls[framework === 'next' ? 'remix' : 'next']),
+  // Every scenario fails on an uncaught page error, a console.error, or a request the Clerk
+  // emulator could not handle, unless support/browser-messages.ts lists it.
+  page: async ({ page, stack }, use, testInfo) => {
+    const messages: string[] = []
+    page.on('pageerror', (error) => messages.push(`page error: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error') messages.push(`console.error: ${message.text()}`)
+    })
+    await unhandledClerkRequests(stack)
+    await use(page)
+    const unexpected = messages.filter((message) => !isAllowed(message, testInfo.title))
+    expect(unexpected, 'browser errors during the scenario').toEqual([])
+    expect(
+      await unhandledClerkRequests(stack),
+      'requests the Clerk emulator could not handle',
+    ).toEqual([])
+  },
 })
 
 export { expect }
@@ -75,12 +121,16 @@ export const taskNames = (page: Page) => page.locator('main .task-list .name')
 export const mainAlert = (page: Page) => page.locator('main').getByRole('alert')
 
 /** How many tasks with this name exist for anyone (the service key bypasses RLS). */
-export async function storedCount(stack: StackInfo, name: string): Promise<number> {
+export async function storedCount(
+  stack: Pick<StackInfo, 'supabaseUrl' | 'serviceRoleKey'>,
+  name: string,
+): Promise<number> {
   const service = createClient(stack.supabaseUrl, stack.serviceRoleKey)
-  const { count } = await service
+  const { count, error } = await service
     .from('tasks')
     .select('*', { count: 'exact', head: true })
     .eq('name', name)
+  if (error) throw new Error(`counting tasks failed: ${error.message}`)
   return count ?? 0
 }
 

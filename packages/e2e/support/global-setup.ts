@@ -1,7 +1,7 @@
 import type { FullConfig } from '@playwright/test'
 import { startStack } from './stack.ts'
 
-/** Starts the stack once for every project; workers read its URLs from E2E_STACK. */
+/** Starts the shared stack once; workers read its URLs and keys from E2E_STACK. */
 export default async function globalSetup(_config: FullConfig) {
   const { info, stop } = await startStack()
   process.env.E2E_STACK = JSON.stringify(info)

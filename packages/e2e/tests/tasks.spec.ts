@@ -1,7 +1,9 @@
-// The kit's promise, in a real browser, against each app (one Playwright project per app):
-// Clerk's prebuilt UI signs people in, and Supabase RLS keeps their tasks apart.
+// The kit's promise, in a real browser, against each app, in each way users run it (a Playwright
+// project per mode: production builds, and the dev servers `pnpm dev` starts): Clerk's prebuilt
+// UI signs people in, and Supabase RLS keeps their tasks apart.
 import type { Page } from '@playwright/test'
 import { createClient } from '@supabase/supabase-js'
+import { FRAMEWORKS } from '../support/apps.ts'
 import {
   dataApi,
   expect,
@@ -24,162 +26,176 @@ async function addTask(page: Page, name: string) {
 
 const row = (page: Page, name: string) => page.locator('main .task-list li', { hasText: name })
 
-test('1. a signed-out visit to / and /ssr lands on /sign-in', async ({ page, appUrl }) => {
-  for (const path of PAGES) {
-    await page.goto(`${appUrl}${path}`)
-    await expect(page).toHaveURL(
-      new RegExp(`/sign-in\\?redirect_url=${encodeURIComponent(`${appUrl}${path}`)}`),
-    )
-    await expect(page.locator('input[name=identifier]')).toBeVisible()
-  }
-})
+for (const framework of FRAMEWORKS) {
+  test.describe(framework, () => {
+    test.use({ framework })
 
-test('2. a wrong password shows Clerk’s error and stays signed out', async ({ page, appUrl }) => {
-  await page.goto(`${appUrl}/ssr`)
-  await page.locator('input[name=identifier]').fill(USERS.alice.email)
-  await page.locator('input[name=password]').fill('not-alices-password')
-  await page.locator('.cl-formButtonPrimary').click()
-  // clerk-js treats a wrong first-screen password as a password manager's guess: it asks again.
-  await page.getByText('Enter your password').waitFor()
-  await page.locator('input[name=password]').fill('not-alices-password')
-  await page.locator('.cl-formButtonPrimary').click()
-  await expect(page.locator('#error-password')).toContainText('Password is incorrect')
-  await page.goto(`${appUrl}/ssr`)
-  await expect(page).toHaveURL(/\/sign-in/)
-})
+    test('1. a signed-out visit to / and /ssr lands on /sign-in', async ({ page, appUrl }) => {
+      for (const path of PAGES) {
+        await page.goto(`${appUrl}${path}`)
+        await expect(page).toHaveURL(
+          new RegExp(`/sign-in\\?redirect_url=${encodeURIComponent(`${appUrl}${path}`)}`),
+        )
+        await expect(page.locator('input[name=identifier]')).toBeVisible()
+      }
+    })
 
-for (const path of PAGES) {
-  test(`3. alice adds, completes and deletes tasks on ${path}, and a reload agrees`, async ({
-    page,
-    appUrl,
-    stack,
-  }) => {
-    await signIn(page, appUrl, USERS.alice, path)
-    const name = unique('Water the plants')
-    await addTask(page, name)
-    await expect(row(page, name)).toBeVisible()
-    await expect(page.getByLabel('New task')).toHaveValue('')
+    test('2. a wrong password shows Clerk’s error and stays signed out', async ({
+      page,
+      appUrl,
+    }) => {
+      await page.goto(`${appUrl}/ssr`)
+      await page.locator('input[name=identifier]').fill(USERS.alice.email)
+      await page.locator('input[name=password]').fill('not-alices-password')
+      await page.locator('.cl-formButtonPrimary').click()
+      // clerk-js treats a wrong first-screen password as a password manager's guess: it asks again.
+      await page.getByText('Enter your password').waitFor()
+      await page.locator('input[name=password]').fill('not-alices-password')
+      await page.locator('.cl-formButtonPrimary').click()
+      await expect(page.locator('#error-password')).toContainText('Password is incorrect')
+      await page.goto(`${appUrl}/ssr`)
+      await expect(page).toHaveURL(/\/sign-in/)
+    })
 
-    await row(page, name).getByLabel('Done').check()
-    await expect(row(page, name)).toHaveClass(/done/)
-    const service = createClient(stack.supabaseUrl, stack.serviceRoleKey)
-    await expect
-      .poll(async () => (await service.from('tasks').select('done').eq('name', name)).data)
-      .toEqual([{ done: true }])
-    await page.reload()
-    await expect(row(page, name).getByLabel('Done')).toBeChecked()
-
-    await row(page, name).getByRole('button', { name: 'Delete' }).click()
-    await expect(row(page, name)).toHaveCount(0)
-    await expect.poll(() => storedCount(stack, name)).toBe(0)
-    await page.reload()
-    await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible()
-    await expect(row(page, name)).toHaveCount(0)
-  })
-}
-
-test('4. bob never sees alice’s tasks, and alice never sees bob’s', async ({ page, appUrl }) => {
-  await signIn(page, appUrl, USERS.alice, '/ssr')
-  const alices = unique('Alice’s secret')
-  await addTask(page, alices)
-  await expect(row(page, alices)).toBeVisible()
-  await signOut(page)
-
-  await signIn(page, appUrl, USERS.bob, '/ssr')
-  await expect(row(page, alices)).toHaveCount(0)
-  const bobs = unique('Bob’s own')
-  await addTask(page, bobs)
-  await expect(row(page, bobs)).toBeVisible()
-  await page.goto(`${appUrl}/`)
-  await expect(row(page, bobs)).toBeVisible()
-  await expect(row(page, alices)).toHaveCount(0)
-  await signOut(page)
-
-  await signIn(page, appUrl, USERS.alice, '/')
-  await expect(row(page, alices)).toBeVisible()
-  await expect(row(page, bobs)).toHaveCount(0)
-})
-
-for (const path of PAGES) {
-  test(`5. bad input on ${path} shows the message and stores nothing`, async ({
-    page,
-    appUrl,
-    stack,
-  }) => {
-    await signIn(page, appUrl, USERS.alice, path)
-    const tooLong = 'x'.repeat(501)
-    for (const [input, message] of [
-      ['', 'Enter a name for the task.'],
-      ['     ', 'Enter a name for the task.'],
-      [tooLong, 'A task name can be at most 500 characters; this one has 501.'],
-    ] as const) {
-      await addTask(page, input)
-      await expect(mainAlert(page)).toContainText(message)
-      // nothing lost from the input
-      await expect(page.getByLabel('New task')).toHaveValue(input)
-    }
-    expect(await storedCount(stack, tooLong)).toBe(0)
-    expect(await storedCount(stack, '')).toBe(0)
-  })
-}
-
-test('6. a task added in this app appears in the other framework’s app', async ({
-  page,
-  appUrl,
-  otherAppUrl,
-}) => {
-  await signIn(page, appUrl, USERS.alice, '/ssr')
-  const name = unique('Seen in both frameworks')
-  await addTask(page, name)
-  await expect(row(page, name)).toBeVisible()
-  // Same hostname, so the Clerk session cookies carry over to the other app.
-  await page.goto(`${otherAppUrl}/ssr`)
-  await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible()
-  await expect(row(page, name)).toBeVisible()
-  await page.goto(`${otherAppUrl}/`)
-  await expect(row(page, name)).toBeVisible()
-})
-
-test('7. a new user signs up with the emailed code, starts empty, and adds a task', async ({
-  page,
-  appUrl,
-  stack,
-}) => {
-  const email = `${unique('new').replace(/\W+/g, '-')}@example.com`
-  await page.goto(`${appUrl}/sign-up`)
-  await page.locator('input[name=emailAddress]').fill(email)
-  await page.locator('input[name=password]').fill('a-brand-new-password')
-  await page.locator('.cl-formButtonPrimary').click()
-  await page.getByText(/verify your email/i).waitFor()
-  await page.keyboard.type(stack.verificationCode)
-  await expect(page).toHaveURL(new RegExp(`^${appUrl}/?$`))
-  await expect(page.getByText('No tasks yet')).toBeVisible()
-  const name = unique('First task')
-  await addTask(page, name)
-  await expect(row(page, name)).toBeVisible()
-  await page.goto(`${appUrl}/ssr`)
-  await expect(taskNames(page)).toHaveText([name])
-})
-
-test('8. with the data API down the pages say so, and recover without an app restart', async ({
-  page,
-  appUrl,
-  stack,
-}) => {
-  await signIn(page, appUrl, USERS.alice, '/ssr')
-  await dataApi(stack, 'stop')
-  try {
     for (const path of PAGES) {
-      await page.goto(`${appUrl}${path}`)
-      await expect(mainAlert(page)).toContainText('The database API is unreachable')
+      test(`3. alice adds, completes and deletes tasks on ${path}, and a reload agrees`, async ({
+        page,
+        appUrl,
+        stack,
+      }) => {
+        await signIn(page, appUrl, USERS.alice, path)
+        const name = unique('Water the plants')
+        await addTask(page, name)
+        await expect(row(page, name)).toBeVisible()
+        await expect(page.getByLabel('New task')).toHaveValue('')
+
+        await row(page, name).getByLabel('Done').check()
+        await expect(row(page, name)).toHaveClass(/done/)
+        const service = createClient(stack.supabaseUrl, stack.serviceRoleKey)
+        await expect
+          .poll(async () => (await service.from('tasks').select('done').eq('name', name)).data)
+          .toEqual([{ done: true }])
+        await page.reload()
+        await expect(row(page, name).getByLabel('Done')).toBeChecked()
+
+        await row(page, name).getByRole('button', { name: 'Delete' }).click()
+        await expect(row(page, name)).toHaveCount(0)
+        await expect.poll(() => storedCount(stack, name)).toBe(0)
+        await page.reload()
+        await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible()
+        await expect(row(page, name)).toHaveCount(0)
+      })
     }
-  } finally {
-    await dataApi(stack, 'start')
-  }
-  for (const path of PAGES) {
-    await page.goto(`${appUrl}${path}`)
-    await expect(page.getByLabel('New task')).toBeVisible()
-    await expect(page.getByText(/No tasks yet|Loading/).or(taskNames(page).first())).toBeVisible()
-    await expect(mainAlert(page)).toHaveCount(0)
-  }
-})
+
+    test('4. bob never sees alice’s tasks, and alice never sees bob’s', async ({
+      page,
+      appUrl,
+    }) => {
+      await signIn(page, appUrl, USERS.alice, '/ssr')
+      const alices = unique('Alice’s secret')
+      await addTask(page, alices)
+      await expect(row(page, alices)).toBeVisible()
+      await signOut(page)
+
+      await signIn(page, appUrl, USERS.bob, '/ssr')
+      await expect(row(page, alices)).toHaveCount(0)
+      const bobs = unique('Bob’s own')
+      await addTask(page, bobs)
+      await expect(row(page, bobs)).toBeVisible()
+      await page.goto(`${appUrl}/`)
+      await expect(row(page, bobs)).toBeVisible()
+      await expect(row(page, alices)).toHaveCount(0)
+      await signOut(page)
+
+      await signIn(page, appUrl, USERS.alice, '/')
+      await expect(row(page, alices)).toBeVisible()
+      await expect(row(page, bobs)).toHaveCount(0)
+    })
+
+    for (const path of PAGES) {
+      test(`5. bad input on ${path} shows the message and stores nothing`, async ({
+        page,
+        appUrl,
+        stack,
+      }) => {
+        await signIn(page, appUrl, USERS.alice, path)
+        const tooLong = 'x'.repeat(501)
+        for (const [input, message] of [
+          ['', 'Enter a name for the task.'],
+          ['     ', 'Enter a name for the task.'],
+          [tooLong, 'A task name can be at most 500 characters; this one has 501.'],
+        ] as const) {
+          await addTask(page, input)
+          await expect(mainAlert(page)).toContainText(message)
+          // nothing lost from the input
+          await expect(page.getByLabel('New task')).toHaveValue(input)
+        }
+        expect(await storedCount(stack, tooLong)).toBe(0)
+        expect(await storedCount(stack, '')).toBe(0)
+      })
+    }
+
+    test('6. a task added in this app appears in the other framework’s app', async ({
+      page,
+      appUrl,
+      otherAppUrl,
+    }) => {
+      await signIn(page, appUrl, USERS.alice, '/ssr')
+      const name = unique('Seen in both frameworks')
+      await addTask(page, name)
+      await expect(row(page, name)).toBeVisible()
+      // Same hostname, so the Clerk session cookies carry over to the other app.
+      await page.goto(`${otherAppUrl}/ssr`)
+      await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible()
+      await expect(row(page, name)).toBeVisible()
+      await page.goto(`${otherAppUrl}/`)
+      await expect(row(page, name)).toBeVisible()
+    })
+
+    test('7. a new user signs up with the emailed code, starts empty, and adds a task', async ({
+      page,
+      appUrl,
+      stack,
+    }) => {
+      const email = `${unique('new').replace(/\W+/g, '-')}@example.com`
+      await page.goto(`${appUrl}/sign-up`)
+      await page.locator('input[name=emailAddress]').fill(email)
+      await page.locator('input[name=password]').fill('a-brand-new-password')
+      await page.locator('.cl-formButtonPrimary').click()
+      await page.getByText(/verify your email/i).waitFor()
+      await page.keyboard.type(stack.verificationCode)
+      await expect(page).toHaveURL(new RegExp(`^${appUrl}/?$`))
+      await expect(page.getByText('No tasks yet')).toBeVisible()
+      const name = unique('First task')
+      await addTask(page, name)
+      await expect(row(page, name)).toBeVisible()
+      await page.goto(`${appUrl}/ssr`)
+      await expect(taskNames(page)).toHaveText([name])
+    })
+
+    test('8. with the data API down the pages say so, and recover without an app restart', async ({
+      page,
+      appUrl,
+      stack,
+    }) => {
+      await signIn(page, appUrl, USERS.alice, '/ssr')
+      await dataApi(stack, 'stop')
+      try {
+        for (const path of PAGES) {
+          await page.goto(`${appUrl}${path}`)
+          await expect(mainAlert(page)).toContainText('The database API is unreachable')
+        }
+      } finally {
+        await dataApi(stack, 'start')
+      }
+      for (const path of PAGES) {
+        await page.goto(`${appUrl}${path}`)
+        await expect(page.getByLabel('New task')).toBeVisible()
+        await expect(
+          page.getByText(/No tasks yet|Loading/).or(taskNames(page).first()),
+        ).toBeVisible()
+        await expect(mainAlert(page)).toHaveCount(0)
+      }
+    })
+  })
+}

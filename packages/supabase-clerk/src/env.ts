@@ -1,5 +1,11 @@
 export class SupabaseEnvError extends Error {
   override name = 'SupabaseEnvError'
+  /** One sentence per problem, so an app can list them beside its own. */
+  readonly problems: string[]
+  constructor(problems: string[]) {
+    super(problems.join('\n'))
+    this.problems = problems
+  }
 }
 
 export interface SupabaseEnv {
@@ -28,6 +34,14 @@ function isServiceRoleJwt(key: string): boolean {
   }
 }
 
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}
+
 /**
  * Checks the Supabase URL and the anon (publishable) key, naming the variable and where its
  * value comes from. Refuses a secret / service_role key: it bypasses RLS and these clients may
@@ -40,31 +54,25 @@ export function validateSupabaseEnv(
   const note = names.note ? ` ${names.note}` : ''
   const url = values.url?.trim()
   const key = values.key?.trim()
+  const problems: string[] = []
   if (!url) {
-    throw new SupabaseEnvError(
+    problems.push(
       `${names.url} is not set. It is the Supabase project URL. ${WHERE_FROM} (Project URL).${note}`,
     )
-  }
-  let parsed: URL | undefined
-  try {
-    parsed = new URL(url)
-  } catch {
-    parsed = undefined
-  }
-  if (!parsed || !/^https?:$/.test(parsed.protocol)) {
-    throw new SupabaseEnvError(
+  } else if (!isHttpUrl(url)) {
+    problems.push(
       `${names.url} must be an http(s) URL such as http://127.0.0.1:54321 or https://<project>.supabase.co (got "${url}").${note}`,
     )
   }
   if (!key) {
-    throw new SupabaseEnvError(
+    problems.push(
       `${names.key} is not set. It is the Supabase anon (publishable) key. ${WHERE_FROM} (anon / publishable key).${note}`,
     )
-  }
-  if (key.startsWith('sb_secret_') || isServiceRoleJwt(key)) {
-    throw new SupabaseEnvError(
+  } else if (key.startsWith('sb_secret_') || isServiceRoleJwt(key)) {
+    problems.push(
       `${names.key} holds a secret (service_role) key, which bypasses Row Level Security and must never reach a browser. Use the anon (publishable) key instead.`,
     )
   }
+  if (!url || !key || problems.length > 0) throw new SupabaseEnvError(problems)
   return { supabaseUrl: url.replace(/\/+$/, ''), supabaseKey: key }
 }

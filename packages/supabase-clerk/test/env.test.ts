@@ -64,3 +64,19 @@ describe('per-framework env', () => {
     expect(() => readRemixSupabaseEnv()).toThrow(/SUPABASE_KEY is not set.*apps\/remix\/\.env/)
   })
 })
+
+describe('every problem at once', () => {
+  it('lists both variables when neither is set', () => {
+    let caught: unknown
+    try {
+      validateSupabaseEnv({ url: '', key: undefined }, names)
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(SupabaseEnvError)
+    const { problems } = caught as SupabaseEnvError
+    expect(problems).toHaveLength(2)
+    expect(problems[0]).toMatch(/^SUPABASE_URL is not set/)
+    expect(problems[1]).toMatch(/^SUPABASE_KEY is not set/)
+  })
+})

@@ -1,0 +1,114 @@
+// Both apps, in one of the two ways users run them:
+// - built: the production builds turbo made (`next start`, `remix-serve`) on free ports, with the
+//   env a deployment would set;
+// - dev: each app's own `dev` script (with-local-env + `next dev` / `remix vite:dev`), started as
+//   `pnpm dev` starts it, on the ports it names, resolving its env as it does for a user.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { seededUsers, signInOverHttp } from '@repo/clerk-emulator/testing'
+import {
+  documentHeaders,
+  type RunningApp,
+  startAppServer,
+  startScriptServer,
+} from '@repo/dev-stack/testing'
+import { findFreePort } from '@repo/local-supabase/testing'
+import type { StackInfo } from './stack.ts'
+
+export type Mode = 'built' | 'dev'
+export type Framework = 'next' | 'remix'
+export const FRAMEWORKS: Framework[] = ['next', 'remix']
+
+export const appsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../apps')
+export const appDir = (framework: Framework) => path.join(appsDir, framework)
+
+/** The ports the apps' `dev` scripts serve on (see apps/*\/package.json). */
+export const DEV_PORTS: Record<Framework, number> = { next: 3000, remix: 3001 }
+
+export interface RunningApps {
+  urls: Record<Framework, string>
+  stop(): Promise<void>
+}
+
+async function startBuilt(
+  framework: Framework,
+  stack: StackInfo,
+  logFile: string,
+): Promise<RunningApp> {
+  const port = await findFreePort()
+  const bin = (name: string) => path.join(appDir(framework), 'node_modules/.bin', name)
+  return framework === 'next'
+    ? await startAppServer({
+        command: bin('next'),
+        args: ['start', '--port', String(port)],
+        cwd: appDir('next'),
+        port,
+        logFile,
+        env: {
+          ...stack.clerkEnv.next,
+          NEXT_PUBLIC_SUPABASE_URL: stack.supabaseUrl,
+          NEXT_PUBLIC_SUPABASE_KEY: stack.anonKey,
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
+      })
+    : await startAppServer({
+        command: bin('remix-serve'),
+        args: ['./build/server/index.js'],
+        cwd: appDir('remix'),
+        port,
+        logFile,
+        env: {
+          ...stack.clerkEnv.remix,
+          SUPABASE_URL: stack.supabaseUrl,
+          SUPABASE_KEY: stack.anonKey,
+          PORT: String(port),
+          NODE_ENV: 'production',
+        },
+      })
+}
+
+/**
+ * A dev server compiles each route on its first request. Ask for the signed-in pages once over
+ * HTTP, so the first scenario measures the app rather than the compiler.
+ */
+async function warmUp(app: RunningApp, stack: StackInfo): Promise<void> {
+  const { alice } = seededUsers()
+  const session = await signInOverHttp(stack.emulatorUrl, alice.email, alice.password, app.url)
+  for (const route of ['/', '/ssr']) {
+    await fetch(`${app.url}${route}`, { headers: documentHeaders(await session.appCookieHeader()) })
+  }
+}
+
+export async function startApps(
+  mode: Mode,
+  stack: StackInfo,
+  logDir: string,
+): Promise<RunningApps> {
+  const running: RunningApp[] = []
+  const stop = async () => {
+    await Promise.all(running.map((app) => app.stop()))
+  }
+  try {
+    for (const framework of FRAMEWORKS) {
+      const logFile = path.join(logDir, `${framework}-${mode}.log`)
+      const app =
+        mode === 'built'
+          ? await startBuilt(framework, stack, logFile)
+          : await startScriptServer('dev', {
+              cwd: appDir(framework),
+              port: DEV_PORTS[framework],
+              // Nothing app-specific: with-local-env resolves it as for a user.
+              env: {},
+              logFile,
+              timeoutMs: 180_000,
+            })
+      running.push(app)
+      if (mode === 'dev') await warmUp(app, stack)
+    }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  const [next, remix] = running
+  return { urls: { next: next?.url ?? '', remix: remix?.url ?? '' }, stop }
+}
