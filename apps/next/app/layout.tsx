@@ -2,6 +2,7 @@ import { ClerkProvider, Show, UserButton } from '@clerk/nextjs'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
+import { AfterHydration } from '../components/after-hydration'
 import { SIGN_IN_URL, SIGN_UP_URL } from '../lib/routes'
 import '@repo/tasks/styles.css'
 
@@ -26,9 +27,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 Server-rendered tasks
               </Link>
             </nav>
-            <Show when="signed-in">
-              <UserButton />
-            </Show>
+            <AfterHydration>
+              <Show when="signed-in">
+                <UserButton />
+              </Show>
+            </AfterHydration>
           </header>
           <main>{children}</main>
         </body>

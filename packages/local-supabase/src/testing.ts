@@ -55,4 +55,4 @@ function signSessionToken(
     .sign(key)
 }
 
-export { findFreePort } from './ports.ts'
+export { assertPortFree, findFreePort } from './ports.ts'

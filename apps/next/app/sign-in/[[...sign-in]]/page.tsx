@@ -1,5 +1,10 @@
 import { SignIn } from '@clerk/nextjs'
+import { AfterHydration } from '../../../components/after-hydration'
 
 export default function SignInPage() {
-  return <SignIn />
+  return (
+    <AfterHydration>
+      <SignIn />
+    </AfterHydration>
+  )
 }

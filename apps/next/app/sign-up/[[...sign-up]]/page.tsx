@@ -1,5 +1,10 @@
 import { SignUp } from '@clerk/nextjs'
+import { AfterHydration } from '../../../components/after-hydration'
 
 export default function SignUpPage() {
-  return <SignUp />
+  return (
+    <AfterHydration>
+      <SignUp />
+    </AfterHydration>
+  )
 }

@@ -1,0 +1,320 @@
+// The env a user sets is the env the app uses, through turbo's strict env mode. A second Clerk
+// emulator and a second local-supabase, on other ports and with other keys, stand in for "your
+// real Clerk and Supabase"; the suite's own stack plays the local default. Each case signs in
+// through the app and adds a task in a real browser, then checks where the rows really went.
+import { rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import {
+  type AppEnv,
+  appEnv,
+  generateSigningKeyPem,
+  signingKeyFromPem,
+  toDotenv,
+} from '@repo/clerk-emulator'
+import { startTestEmulator, type TestEmulator } from '@repo/clerk-emulator/testing'
+import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'
+import { assertPortFree } from '@repo/local-supabase/testing'
+import { createClient } from '@supabase/supabase-js'
+import { appDir, DEV_PORTS, FRAMEWORKS, type Framework } from '../support/apps.ts'
+import { expect, signIn, storedCount, test, USERS, unique } from '../support/fixtures.ts'
+import { runTurbo, type TurboRun, taskHash, waitForApps } from '../support/turbo.ts'
+
+/** A user only the second Clerk instance knows: signing in as them proves where sign-in went. */
+const CAROL = {
+  id: 'user_2carol00000000000000000',
+  email: 'carol@second.example',
+  password: 'carol-second-password',
+}
+
+/** Every variable of both apps' Clerk and Supabase groups: none may leak in from outside a case. */
+const APP_VARIABLES = [
+  'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY',
+  'NEXT_PUBLIC_CLERK_PROXY_URL',
+  'NEXT_PUBLIC_CLERK_JS_URL',
+  'NEXT_PUBLIC_CLERK_UI_URL',
+  'NEXT_PUBLIC_SUPABASE_URL',
+  'NEXT_PUBLIC_SUPABASE_KEY',
+  'CLERK_PUBLISHABLE_KEY',
+  'CLERK_SECRET_KEY',
+  'CLERK_PROXY_URL',
+  'CLERK_JS',
+  'CLERK_API_URL',
+  'CLERK_JWT_KEY',
+  'SUPABASE_URL',
+  'SUPABASE_KEY',
+  'PORT',
+]
+
+let clerk2: TestEmulator
+let supabase2: LocalSupabase
+let clerk2Env: AppEnv
+let jwksFile: string
+
+test.describe.configure({ mode: 'serial' })
+
+test.beforeAll(async ({ stack }) => {
+  clerk2 = await startTestEmulator({
+    key: signingKeyFromPem(generateSigningKeyPem(), 'second instance key'),
+    frontendHost: 'clerk.second-instance.example',
+    secretKey: 'sk_live_second_instance_for_env_routing_tests',
+    users: [CAROL],
+  })
+  clerk2Env = appEnv(clerk2.emulator.instance, clerk2.emulator.key)
+  // Case (c) signs in with the default emulator against this database, so it trusts both issuers,
+  // as a Supabase project trusts the Clerk instance it was set up with.
+  const jwks = await Promise.all(
+    [clerk2.url, stack.emulatorUrl].map(
+      async (url) =>
+        (await (await fetch(`${url}/.well-known/jwks.json`)).json()) as { keys: unknown[] },
+    ),
+  )
+  jwksFile = path.join(os.tmpdir(), `env-routing-jwks-${process.pid}.json`)
+  await writeFile(jwksFile, JSON.stringify({ keys: jwks.flatMap((set) => set.keys) }))
+  supabase2 = await startLocalSupabase({ trustedJwks: { file: jwksFile }, onLog: () => undefined })
+})
+
+test.afterAll(async () => {
+  await supabase2?.stop()
+  await clerk2?.stop()
+  await rm(jwksFile, { force: true })
+})
+
+const supabaseGroups = () => ({
+  NEXT_PUBLIC_SUPABASE_URL: supabase2.url,
+  NEXT_PUBLIC_SUPABASE_KEY: supabase2.anonKey,
+  SUPABASE_URL: supabase2.url,
+  SUPABASE_KEY: supabase2.anonKey,
+})
+
+/** A server left on an app's port would answer in the app's place: fail clearly instead. */
+async function portFree(framework: Framework): Promise<void> {
+  const port = DEV_PORTS[framework]
+  await assertPortFree(port, `the ${framework} app`, 'PORT').catch(() => {
+    throw new Error(
+      `Port ${port} (the ${framework} app) is in use, and whatever holds it would answer in the app's place. Stop it (lsof -i :${port}) and run again.`,
+    )
+  })
+}
+
+const devUrl = (framework: Framework) => `http://localhost:${DEV_PORTS[framework]}`
+
+/** Adds a task on /ssr as `user` and checks it landed in the second database only. */
+async function addAndLocate(
+  page: Page,
+  appUrl: string,
+  user: { id: string; email: string; password: string },
+  defaultStack: { supabaseUrl: string; serviceRoleKey: string },
+) {
+  await signIn(page, appUrl, user, '/ssr')
+  const name = unique('Routed task')
+  await page.getByLabel('New task').fill(name)
+  await page.getByRole('button', { name: 'Add' }).click()
+  await expect(page.locator('main .task-list li', { hasText: name })).toBeVisible()
+  const rows = await createClient(supabase2.url, supabase2.serviceRoleKey)
+    .from('tasks')
+    .select('user_id')
+    .eq('name', name)
+  expect(rows.data).toEqual([{ user_id: user.id }])
+  expect(await storedCount(defaultStack, name)).toBe(0)
+}
+
+const signInsAtSecondClerk = () =>
+  clerk2.emulator.requestLog.filter(
+    (entry) => entry.method === 'POST' && entry.path === '/__clerk/v1/client/sign_ins',
+  ).length
+
+function unhandledAtSecondClerk(): string[] {
+  return clerk2.emulator.requestLog
+    .filter((entry) => !entry.handled)
+    .map((entry) => `${entry.method} ${entry.path}`)
+}
+
+/** `pnpm dev`'s app tasks, through turbo, with `env` in the process env. */
+async function devThroughTurbo(label: string, env: Record<string, string>): Promise<TurboRun> {
+  const logFile = test.info().outputPath(`turbo-dev-${label}.log`)
+  for (const framework of FRAMEWORKS) await portFree(framework)
+  const run = runTurbo(['dev', '--filter=@repo/app-next', '--filter=@repo/app-remix'], {
+    env,
+    drop: APP_VARIABLES,
+    logFile,
+  })
+  try {
+    await waitForApps(
+      run,
+      FRAMEWORKS.map((framework) => `${devUrl(framework)}/sign-in`),
+      logFile,
+    )
+  } catch (error) {
+    await run.stop()
+    throw error
+  }
+  return run
+}
+
+test.describe('(a) both groups in the process env', () => {
+  let run: TurboRun | undefined
+  test.beforeAll(async () => {
+    run = await devThroughTurbo('a', { ...clerk2Env.next, ...clerk2Env.remix, ...supabaseGroups() })
+  })
+  test.afterAll(async () => run?.stop())
+
+  for (const framework of FRAMEWORKS) {
+    test(`${framework}, pnpm dev: sign-in goes to the second Clerk and rows to the second database`, async ({
+      page,
+      stack,
+    }) => {
+      const before = signInsAtSecondClerk()
+      await addAndLocate(page, devUrl(framework), CAROL, stack)
+      expect(signInsAtSecondClerk()).toBeGreaterThan(before)
+      expect(unhandledAtSecondClerk()).toEqual([])
+    })
+  }
+})
+
+test.describe('(b) both groups in each app’s env files', () => {
+  const files = { next: '.env.local', remix: '.env' } as const
+  const written: string[] = []
+  let run: TurboRun | undefined
+  test.beforeAll(async () => {
+    const supabase = supabaseGroups()
+    for (const framework of FRAMEWORKS) {
+      const file = path.join(appDir(framework), files[framework])
+      const values =
+        framework === 'next'
+          ? {
+              ...clerk2Env.next,
+              NEXT_PUBLIC_SUPABASE_URL: supabase.NEXT_PUBLIC_SUPABASE_URL,
+              NEXT_PUBLIC_SUPABASE_KEY: supabase.NEXT_PUBLIC_SUPABASE_KEY,
+            }
+          : {
+              ...clerk2Env.remix,
+              SUPABASE_URL: supabase.SUPABASE_URL,
+              SUPABASE_KEY: supabase.SUPABASE_KEY,
+            }
+      // `wx`: never overwrite a file of the user's; the test stops instead.
+      await writeFile(file, toDotenv(values), { flag: 'wx' }).catch(
+        (error: NodeJS.ErrnoException) => {
+          throw error.code === 'EEXIST'
+            ? new Error(
+                `${file} exists: this test writes its own there. Move yours aside to run it.`,
+              )
+            : error
+        },
+      )
+      written.push(file)
+    }
+    run = await devThroughTurbo('b', {})
+  })
+  test.afterAll(async () => {
+    await run?.stop()
+    for (const file of written) await rm(file, { force: true })
+  })
+
+  for (const framework of FRAMEWORKS) {
+    test(`${framework}, pnpm dev: sign-in goes to the second Clerk and rows to the second database`, async ({
+      page,
+      stack,
+    }) => {
+      const before = signInsAtSecondClerk()
+      await addAndLocate(page, devUrl(framework), CAROL, stack)
+      expect(signInsAtSecondClerk()).toBeGreaterThan(before)
+      expect(unhandledAtSecondClerk()).toEqual([])
+    })
+  }
+})
+
+test.describe('(c) only the Supabase group set: Clerk stays the default emulator', () => {
+  let run: TurboRun | undefined
+  test.beforeAll(async () => {
+    run = await devThroughTurbo('c', supabaseGroups())
+  })
+  test.afterAll(async () => run?.stop())
+
+  for (const framework of FRAMEWORKS) {
+    test(`${framework}, pnpm dev: alice signs in with the default Clerk; rows go to the second database`, async ({
+      page,
+      stack,
+    }) => {
+      const before = signInsAtSecondClerk()
+      await addAndLocate(
+        page,
+        devUrl(framework),
+        { id: 'user_2alice0000000000000000000', ...USERS.alice },
+        stack,
+      )
+      expect(signInsAtSecondClerk()).toBe(before)
+    })
+  }
+})
+
+test.describe('(a) in production: pnpm build, then each app’s start command', () => {
+  const env = () => ({ ...clerk2Env.next, ...clerk2Env.remix, ...supabaseGroups() })
+  let run: TurboRun | undefined
+  test.afterEach(async () => {
+    await run?.stop()
+    run = undefined
+  })
+  test.afterAll(async () => {
+    // Put back the build the other suites use: with the env of the default stack, turbo's cache
+    // has it, so this is a restore, not a rebuild.
+    const restore = runTurbo(['build', '--filter=@repo/app-next'], {
+      env: {},
+      drop: APP_VARIABLES,
+      logFile: test.info().outputPath('turbo-build-restore.log'),
+    })
+    expect(await restore.exited).toBe(0)
+  })
+
+  async function startThroughTurbo(framework: Framework, label: string) {
+    const logFile = test.info().outputPath(`turbo-start-${label}.log`)
+    await portFree(framework)
+    run = runTurbo(['start', `--filter=@repo/app-${framework}`], {
+      env: { ...env(), PORT: String(DEV_PORTS[framework]) },
+      drop: APP_VARIABLES,
+      logFile,
+    })
+    await waitForApps(run, [`${devUrl(framework)}/sign-in`], logFile)
+  }
+
+  test('next: the build inlines the second instance, and next start serves it', async ({
+    page,
+    stack,
+  }) => {
+    const logFile = test.info().outputPath('turbo-build-a.log')
+    const build = runTurbo(['build', '--filter=@repo/app-next'], {
+      env: env(),
+      drop: APP_VARIABLES,
+      logFile,
+    })
+    expect(await build.exited, `turbo build failed; see ${logFile}`).toBe(0)
+    await startThroughTurbo('next', 'next')
+    await addAndLocate(page, devUrl('next'), CAROL, stack)
+    expect(unhandledAtSecondClerk()).toEqual([])
+  })
+
+  test('remix: remix-serve reads the process env at start', async ({ page, stack }) => {
+    await startThroughTurbo('remix', 'remix')
+    await addAndLocate(page, devUrl('remix'), CAROL, stack)
+    expect(unhandledAtSecondClerk()).toEqual([])
+  })
+})
+
+test('a changed NEXT_PUBLIC_ value or env file changes the Next build’s cache key', async () => {
+  const task = '@repo/app-next#build'
+  const base = await taskHash(task, {}, APP_VARIABLES)
+  expect(
+    await taskHash(task, { NEXT_PUBLIC_SUPABASE_URL: 'https://x.supabase.co' }, APP_VARIABLES),
+  ).not.toBe(base)
+  for (const name of ['.env', '.env.local', '.env.production', '.env.production.local']) {
+    const file = path.join(appDir('next'), name)
+    await writeFile(file, 'NEXT_PUBLIC_SUPABASE_URL=https://x.supabase.co\n', { flag: 'wx' })
+    try {
+      expect(await taskHash(task, {}, APP_VARIABLES), name).not.toBe(base)
+    } finally {
+      await rm(file, { force: true })
+    }
+  }
+  expect(await taskHash(task, {}, APP_VARIABLES)).toBe(base)
+})
