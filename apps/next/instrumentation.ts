@@ -1,17 +1,5 @@
-// Runs once as the server starts: a missing setting stops it there, with every missing variable
-// named, instead of failing each request later.
+// Runs once as the server starts. The check lives in a Node-only module (Next's convention), so
+// the Edge bundle of this file never sees process.exit.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const { AppEnvError, assertAppEnv } = await import('./lib/env')
-  try {
-    assertAppEnv()
-  } catch (error) {
-    // `next start` logs a failing hook and goes on serving errors; a production server that
-    // cannot work should stop where the deploy log shows why. `next dev` shows it in the overlay.
-    if (error instanceof AppEnvError && process.env.NODE_ENV === 'production') {
-      console.error(error.message)
-      process.exit(1)
-    }
-    throw error
-  }
+  if (process.env.NEXT_RUNTIME === 'nodejs') await import('./instrumentation-node')
 }

@@ -46,7 +46,7 @@ export function packageScript(packageDir: string, script: string): string {
 export function spawnPackageScript(
   packageDir: string,
   script: string,
-  options: Omit<ServerOptions, 'cwd' | 'port'>,
+  options: Omit<ServerOptions, 'cwd' | 'port'> & { capture?: boolean },
 ): ChildProcess {
   return spawnLogged('sh', ['-c', `exec ${packageScript(packageDir, script)}`], {
     ...options,
@@ -69,11 +69,12 @@ export async function startScriptServer(
 function spawnLogged(
   command: string,
   args: string[],
-  options: Pick<ServerOptions, 'cwd' | 'env' | 'logFile'>,
+  options: Pick<ServerOptions, 'cwd' | 'env' | 'logFile'> & { capture?: boolean },
 ): ChildProcess {
+  const piped = options.logFile !== undefined || options.capture === true
   const child = spawn(command, args, {
     cwd: options.cwd,
-    stdio: ['ignore', options.logFile ? 'pipe' : 'ignore', options.logFile ? 'pipe' : 'inherit'],
+    stdio: ['ignore', piped ? 'pipe' : 'ignore', piped ? 'pipe' : 'inherit'],
     env: { ...process.env, ...options.env },
   })
   if (options.logFile) {

@@ -19,7 +19,8 @@ export type Mode = 'built' | 'dev'
 export type Framework = 'next' | 'remix'
 export const FRAMEWORKS: Framework[] = ['next', 'remix']
 
-export const appsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../apps')
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+export const appsDir = path.join(repoRoot, 'apps')
 export const appDir = (framework: Framework) => path.join(appsDir, framework)
 
 /** The ports the apps' `dev` scripts serve on (see apps/*\/package.json). */

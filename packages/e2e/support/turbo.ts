@@ -4,9 +4,8 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { createWriteStream, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { appsDir } from './apps.ts'
+import { repoRoot } from './apps.ts'
 
-export const repoRoot = path.resolve(appsDir, '..')
 // turbo's npm wrapper forwards signals to the turbo binary, which stops the tasks it started.
 const turboScript = path.join(repoRoot, 'node_modules/turbo/bin/turbo')
 

@@ -1,9 +1,11 @@
 // The kit's promise, in a real browser, against each app, in each way users run it (a Playwright
 // project per mode: production builds, and the dev servers `pnpm dev` starts): Clerk's prebuilt
 // UI signs people in, and Supabase RLS keeps their tasks apart.
+
+import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { createClient } from '@supabase/supabase-js'
-import { FRAMEWORKS } from '../support/apps.ts'
+import { FRAMEWORKS, type Mode, repoRoot } from '../support/apps.ts'
 import {
   dataApi,
   expect,
@@ -22,6 +24,19 @@ const PAGES = ['/', '/ssr'] as const
 async function addTask(page: Page, name: string) {
   await page.getByLabel('New task').fill(name)
   await page.getByRole('button', { name: 'Add' }).click()
+}
+
+/**
+ * A screenshot for the README, from the dev run only (what a user sees after `pnpm dev`). Written
+ * to docs/ when E2E_DOCS_SCREENSHOTS=1, else beside the test's other output.
+ */
+async function docsScreenshot(page: Page, mode: Mode, file: string) {
+  if (mode !== 'dev') return
+  const target =
+    process.env.E2E_DOCS_SCREENSHOTS === '1'
+      ? path.join(repoRoot, 'docs', file)
+      : test.info().outputPath(file)
+  await page.screenshot({ path: target })
 }
 
 const row = (page: Page, name: string) => page.locator('main .task-list li', { hasText: name })
@@ -135,19 +150,35 @@ for (const framework of FRAMEWORKS) {
       })
     }
 
-    test('6. a task added in this app appears in the other framework’s app', async ({
+    // The README's first five minutes: sign in as alice in each app, add a task in one, see it in
+    // the other. The dev run is exactly what a user does after `pnpm dev`, so it also redraws the
+    // README's screenshots (`pnpm --filter @repo/e2e docs:screenshots`).
+    test('6. README quickstart: a task added in this app appears in the other framework’s app', async ({
       page,
       appUrl,
       otherAppUrl,
+      framework,
+      mode,
     }) => {
+      const other = framework === 'next' ? 'remix' : 'next'
+      const shot = async (file: string) => {
+        // As a user sees it: Clerk's UI has loaded (the sign-in form, or the user's avatar).
+        await expect(page.locator('.cl-userButtonTrigger, input[name=identifier]')).toBeVisible()
+        await docsScreenshot(page, mode, file)
+      }
+      await page.goto(`${appUrl}/ssr`)
+      await expect(page.locator('input[name=identifier]')).toBeVisible()
+      await shot(`${framework}-sign-in.png`)
       await signIn(page, appUrl, USERS.alice, '/ssr')
       const name = unique('Seen in both frameworks')
       await addTask(page, name)
       await expect(row(page, name)).toBeVisible()
+      await shot(`${framework}-ssr-alice.png`)
       // Same hostname, so the Clerk session cookies carry over to the other app.
       await page.goto(`${otherAppUrl}/ssr`)
       await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible()
       await expect(row(page, name)).toBeVisible()
+      await shot(`${other}-ssr-from-${framework}.png`)
       await page.goto(`${otherAppUrl}/`)
       await expect(row(page, name)).toBeVisible()
     })
