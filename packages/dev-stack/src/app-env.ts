@@ -64,6 +64,15 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
   },
 }
 
+/** Every variable of both apps' Clerk and Supabase groups. */
+export const APP_ENV_VARIABLES: string[] = [
+  ...new Set(
+    Object.values(GROUPS).flatMap((groups) =>
+      Object.values(groups).flatMap((group) => [...Object.keys(group.required), ...group.optional]),
+    ),
+  ),
+]
+
 /** local-supabase's API, as `pnpm dev` runs it (same port as `supabase start`). */
 export const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321'
 

@@ -1,4 +1,5 @@
 export {
+  APP_ENV_VARIABLES,
   type AppName,
   type EnvMode,
   envFiles,

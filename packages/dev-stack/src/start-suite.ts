@@ -1,22 +1,8 @@
 // The check both apps run after their build: `start` is the framework's server alone, so with
 // nothing configured it stops at once and names every missing variable and where it comes from.
 import { describe, expect, it } from 'vitest'
+import { APP_ENV_VARIABLES } from './app-env.ts'
 import { spawnPackageScript } from './testing.ts'
-
-/** Every variable either app reads, so a case controls exactly what the server sees. */
-const APP_VARIABLES = [
-  'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY',
-  'CLERK_PUBLISHABLE_KEY',
-  'CLERK_SECRET_KEY',
-  'CLERK_PROXY_URL',
-  'CLERK_JS',
-  'CLERK_API_URL',
-  'CLERK_JWT_KEY',
-  'NEXT_PUBLIC_SUPABASE_URL',
-  'NEXT_PUBLIC_SUPABASE_KEY',
-  'SUPABASE_URL',
-  'SUPABASE_KEY',
-]
 
 async function runStart(
   appDir: string,
@@ -45,11 +31,11 @@ export function defineStartWithoutEnvSuite(
   appDir: string,
   missing: [variable: string, whereFrom: string][],
 ): void {
-  const unset = Object.fromEntries(APP_VARIABLES.map((variable) => [variable, undefined]))
+  const unset = Object.fromEntries(APP_ENV_VARIABLES.map((variable) => [variable, undefined]))
   describe(`${name}: start with nothing configured`, () => {
     it.each([
       ['unset', unset],
-      ['set to empty strings', Object.fromEntries(APP_VARIABLES.map((v) => [v, '']))],
+      ['set to empty strings', Object.fromEntries(APP_ENV_VARIABLES.map((v) => [v, '']))],
     ])('stops at once, naming each missing variable, when they are %s', async (_label, env) => {
       const { code, output } = await runStart(appDir, { ...env, PORT: '0' })
       expect(code, output).not.toBe(0)

@@ -14,6 +14,7 @@ import {
   toDotenv,
 } from '@repo/clerk-emulator'
 import { startTestEmulator, type TestEmulator } from '@repo/clerk-emulator/testing'
+import { APP_ENV_VARIABLES } from '@repo/dev-stack'
 import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'
 import { assertPortFree } from '@repo/local-supabase/testing'
 import { createClient } from '@supabase/supabase-js'
@@ -28,24 +29,8 @@ const CAROL = {
   password: 'carol-second-password',
 }
 
-/** Every variable of both apps' Clerk and Supabase groups: none may leak in from outside a case. */
-const APP_VARIABLES = [
-  'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY',
-  'NEXT_PUBLIC_CLERK_PROXY_URL',
-  'NEXT_PUBLIC_CLERK_JS_URL',
-  'NEXT_PUBLIC_CLERK_UI_URL',
-  'NEXT_PUBLIC_SUPABASE_URL',
-  'NEXT_PUBLIC_SUPABASE_KEY',
-  'CLERK_PUBLISHABLE_KEY',
-  'CLERK_SECRET_KEY',
-  'CLERK_PROXY_URL',
-  'CLERK_JS',
-  'CLERK_API_URL',
-  'CLERK_JWT_KEY',
-  'SUPABASE_URL',
-  'SUPABASE_KEY',
-  'PORT',
-]
+/** Nothing of the apps' env may leak into a case from outside it. */
+const APP_VARIABLES = [...APP_ENV_VARIABLES, 'PORT']
 
 let clerk2: TestEmulator
 let supabase2: LocalSupabase
@@ -131,6 +116,21 @@ function unhandledAtSecondClerk(): string[] {
     .map((entry) => `${entry.method} ${entry.path}`)
 }
 
+/** Both dev apps: carol signs in at the second Clerk, and her task lands in the second database. */
+function everyAppUsesTheSecondInstance() {
+  for (const framework of FRAMEWORKS) {
+    test(`${framework}, pnpm dev: sign-in goes to the second Clerk and rows to the second database`, async ({
+      page,
+      stack,
+    }) => {
+      const before = signInsAtSecondClerk()
+      await addAndLocate(page, devUrl(framework), CAROL, stack)
+      expect(signInsAtSecondClerk()).toBeGreaterThan(before)
+      expect(unhandledAtSecondClerk()).toEqual([])
+    })
+  }
+}
+
 /** `pnpm dev`'s app tasks, through turbo, with `env` in the process env. */
 async function devThroughTurbo(label: string, env: Record<string, string>): Promise<TurboRun> {
   const logFile = test.info().outputPath(`turbo-dev-${label}.log`)
@@ -160,17 +160,7 @@ test.describe('(a) both groups in the process env', () => {
   })
   test.afterAll(async () => run?.stop())
 
-  for (const framework of FRAMEWORKS) {
-    test(`${framework}, pnpm dev: sign-in goes to the second Clerk and rows to the second database`, async ({
-      page,
-      stack,
-    }) => {
-      const before = signInsAtSecondClerk()
-      await addAndLocate(page, devUrl(framework), CAROL, stack)
-      expect(signInsAtSecondClerk()).toBeGreaterThan(before)
-      expect(unhandledAtSecondClerk()).toEqual([])
-    })
-  }
+  everyAppUsesTheSecondInstance()
 })
 
 test.describe('(b) both groups in each app’s env files', () => {
@@ -212,17 +202,7 @@ test.describe('(b) both groups in each app’s env files', () => {
     for (const file of written) await rm(file, { force: true })
   })
 
-  for (const framework of FRAMEWORKS) {
-    test(`${framework}, pnpm dev: sign-in goes to the second Clerk and rows to the second database`, async ({
-      page,
-      stack,
-    }) => {
-      const before = signInsAtSecondClerk()
-      await addAndLocate(page, devUrl(framework), CAROL, stack)
-      expect(signInsAtSecondClerk()).toBeGreaterThan(before)
-      expect(unhandledAtSecondClerk()).toEqual([])
-    })
-  }
+  everyAppUsesTheSecondInstance()
 })
 
 test.describe('(c) only the Supabase group set: Clerk stays the default emulator', () => {
