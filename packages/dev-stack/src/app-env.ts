@@ -76,16 +76,10 @@ export const APP_ENV_VARIABLES: string[] = [
 /** local-supabase's API, as `pnpm dev` runs it (same port as `supabase start`). */
 export const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321'
 
-/** The env the app would use against the local stack. */
-export function localStackEnv(app: AppName): {
-  clerk: Record<string, string>
-  supabase: Record<string, string>
-} {
+/** local-supabase's URL and dev anon key, under this app's names. */
+function localSupabaseEnv(app: AppName): Record<string, string> {
   const [url, key] = Object.keys(GROUPS[app].supabase.required)
-  return {
-    clerk: localEmulatorAppEnv()[app],
-    supabase: { [url as string]: LOCAL_SUPABASE_URL, [key as string]: DEFAULT_ANON_KEY },
-  }
+  return { [url as string]: LOCAL_SUPABASE_URL, [key as string]: DEFAULT_ANON_KEY }
 }
 
 /** The files Next.js and Vite load in this mode, lowest precedence first. */
@@ -161,7 +155,6 @@ export function resolveAppEnv(app: AppName, appDir: string, mode: EnvMode): Reso
   const groups = GROUPS[app]
   const clerk = groupState('Clerk', 'the Clerk emulator', groups.clerk, configured)
   const supabase = groupState('Supabase', 'local-supabase', groups.supabase, configured)
-  const local = localStackEnv(app)
   const fromFiles = (group: Group) =>
     Object.fromEntries(
       [...Object.keys(group.required), ...group.optional].flatMap((name) => {
@@ -171,8 +164,9 @@ export function resolveAppEnv(app: AppName, appDir: string, mode: EnvMode): Reso
     )
   return {
     added: {
-      ...(clerk === 'local' ? local.clerk : fromFiles(groups.clerk)),
-      ...(supabase === 'local' ? local.supabase : fromFiles(groups.supabase)),
+      // The emulator's env reads (or creates) its signing key: only when it is the one used.
+      ...(clerk === 'local' ? localEmulatorAppEnv()[app] : fromFiles(groups.clerk)),
+      ...(supabase === 'local' ? localSupabaseEnv(app) : fromFiles(groups.supabase)),
     },
     clerk: clerk === 'local' ? 'emulator' : 'configured',
     supabase: supabase === 'local' ? 'local-supabase' : 'configured',

@@ -5,7 +5,6 @@ export {
   envFiles,
   HalfConfiguredError,
   LOCAL_SUPABASE_URL,
-  localStackEnv,
   type ResolvedEnv,
   resolveAppEnv,
   type UserValue,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -70,6 +71,17 @@ describe('resolveAppEnv', () => {
       'SUPABASE_URL=https://abc.supabase.co\nSUPABASE_KEY=sb_publishable_x\n',
     )
     expect(resolveAppEnv('remix', appDir, mode).supabase).toBe(expected)
+  })
+
+  it('with Clerk configured, never reads or creates the emulator’s signing key', async () => {
+    const keyFile = path.join(appDir, 'emulator', 'signing-key.pem')
+    vi.stubEnv('CLERK_EMULATOR_KEY_FILE', keyFile)
+    await writeFile(
+      path.join(appDir, '.env.local'),
+      'CLERK_PUBLISHABLE_KEY=pk_live_x\nCLERK_SECRET_KEY=sk_live_x\n',
+    )
+    expect(resolveAppEnv('remix', appDir, 'production').clerk).toBe('configured')
+    expect(existsSync(keyFile)).toBe(false)
   })
 
   it('treats the process env as configuration too, and adds nothing it already has', () => {
