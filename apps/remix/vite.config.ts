@@ -20,8 +20,17 @@ export default defineConfig({
     // Only packages this app depends on directly: others would not resolve from here.
     dedupe: ['react', 'react-dom', '@clerk/remix', '@remix-run/react'],
   },
-  // Known up front, so the first page load in dev does not stop to re-optimize and reload.
-  optimizeDeps: { include: ['@clerk/remix', '@supabase/supabase-js'] },
+  // Known up front, so the first page load in dev does not stop to re-optimize and reload. The two
+  // server-only ones are otherwise found late, while the root route is transformed; prebundling
+  // them costs nothing, since the browser never loads them.
+  optimizeDeps: {
+    include: [
+      '@clerk/remix',
+      '@supabase/supabase-js',
+      '@clerk/remix/ssr.server',
+      '@remix-run/node',
+    ],
+  },
   // The workspace packages ship TypeScript source: bundle them into the server build.
   ssr: { noExternal: [/^@repo\//] },
 })

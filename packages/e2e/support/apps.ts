@@ -3,6 +3,7 @@
 //   env a deployment would set;
 // - dev: each app's own `dev` script (with-local-env + `next dev` / `remix vite:dev`), started as
 //   `pnpm dev` starts it, on the ports it names, resolving its env as it does for a user.
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { seededUsers, signInOverHttp } from '@repo/clerk-emulator/testing'
@@ -80,18 +81,38 @@ async function warmUp(app: RunningApp, stack: StackInfo): Promise<void> {
   }
 }
 
+/**
+ * A dev server that finds a dependency late re-optimizes and reloads the page under the user
+ * (Vite: "optimized dependencies changed. reloading"). The log tells; a fresh clone shows it.
+ */
+function assertNoDevReloads(logFiles: string[]): void {
+  for (const file of logFiles) {
+    const reloads = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('optimized dependencies changed. reloading'))
+    if (reloads.length > 0) {
+      throw new Error(
+        `The dev server reloaded the page to re-optimize dependencies (${file}):\n${reloads.join('\n')}`,
+      )
+    }
+  }
+}
+
 export async function startApps(
   mode: Mode,
   stack: StackInfo,
   logDir: string,
 ): Promise<RunningApps> {
   const running: RunningApp[] = []
+  const logFiles: string[] = []
   const stop = async () => {
     await Promise.all(running.map((app) => app.stop()))
+    if (mode === 'dev') assertNoDevReloads(logFiles)
   }
   try {
     for (const framework of FRAMEWORKS) {
       const logFile = path.join(logDir, `${framework}-${mode}.log`)
+      logFiles.push(logFile)
       const app =
         mode === 'built'
           ? await startBuilt(framework, stack, logFile)
