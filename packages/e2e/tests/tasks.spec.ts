@@ -134,6 +134,17 @@ for (const framework of FRAMEWORKS) {
         stack,
       }) => {
         await signIn(page, appUrl, USERS.alice, path)
+        // A slow server (a dev server compiling, a far region) keeps each refused name pending for
+        // a while; a user who starts typing the next one meanwhile must not lose it.
+        await page.route(
+          (url) => url.origin === new URL(appUrl).origin && url.pathname.startsWith(path),
+          async (route) => {
+            if (route.request().method() === 'POST') {
+              await new Promise((resolve) => setTimeout(resolve, 1500))
+            }
+            await route.fallback()
+          },
+        )
         const tooLong = 'x'.repeat(501)
         for (const [input, message] of [
           ['', 'Enter a name for the task.'],

@@ -11,8 +11,15 @@ export function AddTaskForm() {
   return (
     <>
       <form className="task-form" action={formAction} noValidate>
-        {/* keyed by the returned name so a refused name is put back after React resets the form */}
-        <TaskNameField key={state.name} defaultValue={state.name} error={state.nameError} />
+        {/* Keyed by the returned name so a refused name is put back after React resets the form.
+            That reset (and the re-mount) would also wipe anything typed while the action runs,
+            so the field takes no typing until it returns. */}
+        <TaskNameField
+          key={state.name}
+          defaultValue={state.name}
+          error={state.nameError}
+          readOnly={pending}
+        />
         <button type="submit" disabled={pending}>
           {pending ? 'Adding…' : 'Add'}
         </button>

@@ -2,7 +2,12 @@
 export function TaskNameField(
   props:
     | { value: string; onChange: (value: string) => void; error: string | null | undefined }
-    | { defaultValue: string; error: string | null | undefined },
+    | {
+        defaultValue: string
+        error: string | null | undefined
+        /** While a submission is pending, when what is typed meanwhile would be thrown away. */
+        readOnly?: boolean
+      },
 ) {
   const errorId = 'new-task-error'
   return (
@@ -17,7 +22,7 @@ export function TaskNameField(
         aria-describedby={props.error ? errorId : undefined}
         {...('value' in props
           ? { value: props.value, onChange: (event) => props.onChange(event.target.value) }
-          : { defaultValue: props.defaultValue })}
+          : { defaultValue: props.defaultValue, readOnly: props.readOnly })}
       />
       {props.error ? (
         <p id={errorId} role="alert" className="field-error">
