@@ -76,10 +76,10 @@ export const APP_ENV_VARIABLES: string[] = [
 /** local-supabase's API, as `pnpm dev` runs it (same port as `supabase start`). */
 export const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321'
 
-/** local-supabase's URL and dev anon key, under this app's names. */
-function localSupabaseEnv(app: AppName): Record<string, string> {
-  const [url, key] = Object.keys(GROUPS[app].supabase.required)
-  return { [url as string]: LOCAL_SUPABASE_URL, [key as string]: DEFAULT_ANON_KEY }
+/** A Supabase URL and anon key under this app's variable names. */
+export function supabaseEnv(app: AppName, url: string, key: string): Record<string, string> {
+  const [urlName, keyName] = Object.keys(GROUPS[app].supabase.required)
+  return { [urlName as string]: url, [keyName as string]: key }
 }
 
 /** The files Next.js and Vite load in this mode, lowest precedence first. */
@@ -166,7 +166,9 @@ export function resolveAppEnv(app: AppName, appDir: string, mode: EnvMode): Reso
     added: {
       // The emulator's env reads (or creates) its signing key: only when it is the one used.
       ...(clerk === 'local' ? localEmulatorAppEnv()[app] : fromFiles(groups.clerk)),
-      ...(supabase === 'local' ? localSupabaseEnv(app) : fromFiles(groups.supabase)),
+      ...(supabase === 'local'
+        ? supabaseEnv(app, LOCAL_SUPABASE_URL, DEFAULT_ANON_KEY)
+        : fromFiles(groups.supabase)),
     },
     clerk: clerk === 'local' ? 'emulator' : 'configured',
     supabase: supabase === 'local' ? 'local-supabase' : 'configured',

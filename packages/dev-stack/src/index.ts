@@ -7,6 +7,7 @@ export {
   LOCAL_SUPABASE_URL,
   type ResolvedEnv,
   resolveAppEnv,
+  supabaseEnv,
   type UserValue,
   userEnv,
 } from './app-env.ts'

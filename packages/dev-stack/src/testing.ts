@@ -1,7 +1,9 @@
-// For the apps' smoke tests and the end-to-end suite: start a built app server and stop it by PID.
+// For the apps' smoke tests and the end-to-end suite: start an app's own scripts and stop them by PID.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import type { AppEnv } from '@repo/clerk-emulator'
+import { type AppName, supabaseEnv } from './app-env.ts'
 
 export interface RunningApp {
   url: string
@@ -17,16 +19,6 @@ interface ServerOptions {
   timeoutMs?: number
   /** Where the server's output goes; by default stdout is dropped and stderr shown. */
   logFile?: string
-}
-
-/**
- * Spawns the server binary itself (not a shell or package script), so the PID held is the
- * server's, and waits until `readyPath` answers.
- */
-export async function startAppServer(
-  options: ServerOptions & { command: string; args: string[] },
-): Promise<RunningApp> {
-  return await waitUntilServing(spawnLogged(options.command, options.args, options), options)
 }
 
 /** A package script's command line, as `pnpm run` would run it. */
@@ -117,6 +109,35 @@ async function waitUntilServing(child: ChildProcess, options: ServerOptions): Pr
   }
   await stop()
   throw new Error(`${what} did not answer at ${url} in time`)
+}
+
+/**
+ * A built app through its own `start` script (the framework's server alone, as a deployment runs
+ * it), with the env a deployment would set.
+ */
+export async function startBuiltApp(
+  app: AppName,
+  options: {
+    appDir: string
+    clerkEnv: AppEnv
+    supabaseUrl: string
+    supabaseKey: string
+    port: number
+    logFile?: string
+  },
+): Promise<RunningApp> {
+  return await startScriptServer('start', {
+    cwd: options.appDir,
+    port: options.port,
+    ...(options.logFile ? { logFile: options.logFile } : {}),
+    env: {
+      ...options.clerkEnv[app],
+      ...supabaseEnv(app, options.supabaseUrl, options.supabaseKey),
+      PORT: String(options.port),
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  })
 }
 
 /** Headers of a browser navigation, which is what makes Clerk redirect rather than 401. */

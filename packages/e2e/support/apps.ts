@@ -1,6 +1,6 @@
 // Both apps, in one of the two ways users run them:
-// - built: the production builds turbo made (`next start`, `remix-serve`) on free ports, with the
-//   env a deployment would set;
+// - built: the production builds turbo made, through each app's own `start` script (`next start`,
+//   `remix-serve`) on free ports, with the env a deployment would set;
 // - dev: each app's own `dev` script (with-local-env + `next dev` / `remix vite:dev`), started as
 //   `pnpm dev` starts it, on the ports it names, resolving its env as it does for a user.
 import { readFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ import { seededUsers, signInOverHttp } from '@repo/clerk-emulator/testing'
 import {
   documentHeaders,
   type RunningApp,
-  startAppServer,
+  startBuiltApp,
   startScriptServer,
 } from '@repo/dev-stack/testing'
 import { findFreePort } from '@repo/local-supabase/testing'
@@ -30,43 +30,6 @@ export const DEV_PORTS: Record<Framework, number> = { next: 3000, remix: 3001 }
 export interface RunningApps {
   urls: Record<Framework, string>
   stop(): Promise<void>
-}
-
-async function startBuilt(
-  framework: Framework,
-  stack: StackInfo,
-  logFile: string,
-): Promise<RunningApp> {
-  const port = await findFreePort()
-  const bin = (name: string) => path.join(appDir(framework), 'node_modules/.bin', name)
-  return framework === 'next'
-    ? await startAppServer({
-        command: bin('next'),
-        args: ['start', '--port', String(port)],
-        cwd: appDir('next'),
-        port,
-        logFile,
-        env: {
-          ...stack.clerkEnv.next,
-          NEXT_PUBLIC_SUPABASE_URL: stack.supabaseUrl,
-          NEXT_PUBLIC_SUPABASE_KEY: stack.anonKey,
-          NEXT_TELEMETRY_DISABLED: '1',
-        },
-      })
-    : await startAppServer({
-        command: bin('remix-serve'),
-        args: ['./build/server/index.js'],
-        cwd: appDir('remix'),
-        port,
-        logFile,
-        env: {
-          ...stack.clerkEnv.remix,
-          SUPABASE_URL: stack.supabaseUrl,
-          SUPABASE_KEY: stack.anonKey,
-          PORT: String(port),
-          NODE_ENV: 'production',
-        },
-      })
 }
 
 /**
@@ -115,7 +78,14 @@ export async function startApps(
       logFiles.push(logFile)
       const app =
         mode === 'built'
-          ? await startBuilt(framework, stack, logFile)
+          ? await startBuiltApp(framework, {
+              appDir: appDir(framework),
+              clerkEnv: stack.clerkEnv,
+              supabaseUrl: stack.supabaseUrl,
+              supabaseKey: stack.anonKey,
+              port: await findFreePort(),
+              logFile,
+            })
           : await startScriptServer('dev', {
               cwd: appDir(framework),
               port: DEV_PORTS[framework],
