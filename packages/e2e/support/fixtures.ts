@@ -64,14 +64,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   // Every scenario fails on an uncaught page error, a console.error, or a request the Clerk
   // emulator could not handle, unless support/browser-messages.ts lists it.
   page: async ({ page, stack }, use, testInfo) => {
-    const messages: string[] = []
-    page.on('pageerror', (error) => messages.push(`page error: ${error.message}`))
+    const messages: { text: string; url: string }[] = []
+    page.on('pageerror', (error) =>
+      messages.push({ text: `page error: ${error.message}`, url: page.url() }),
+    )
     page.on('console', (message) => {
-      if (message.type() === 'error') messages.push(`console.error: ${message.text()}`)
+      // For "Failed to load resource" the location is the resource, which the text leaves out.
+      if (message.type() === 'error')
+        messages.push({ text: `console.error: ${message.text()}`, url: message.location().url })
     })
     await unhandledClerkRequests(stack)
     await use(page)
-    const unexpected = messages.filter((message) => !isAllowed(message, testInfo.title))
+    const unexpected = messages
+      .filter((message) => !isAllowed(message.text, testInfo.title))
+      .map(({ text, url }) => `${text} (at ${url})`)
     expect(unexpected, 'browser errors during the scenario').toEqual([])
     expect(
       await unhandledClerkRequests(stack),
