@@ -26,14 +26,14 @@ export type Database = {
         Insert: {
           created_at?: string
           done?: boolean
-          id?: number
+          id?: never
           name: string
           user_id?: string
         }
         Update: {
           created_at?: string
           done?: boolean
-          id?: number
+          id?: never
           name?: string
           user_id?: string
         }
@@ -44,7 +44,7 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
-      [_ in never]: never
+      requesting_user_id: { Args: Record<PropertyKey, never>; Returns: string }
     }
     Enums: {
       [_ in never]: never

@@ -1,9 +1,11 @@
 // The seed's promise, proven through the real data path: supabase-js -> gateway -> PostgREST
 // (verifying RS256 tokens against a JWKS) -> Postgres RLS on (select auth.jwt()) ->> 'sub'.
+import { BLANK_NAME_CASES } from '@repo/db/testing'
 import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'
 import { createTestIssuer, type TestIssuer } from '@repo/local-supabase/testing'
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import { SignJWT } from 'jose'
+import pg from 'pg'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Database } from '../src/index.ts'
 
@@ -131,8 +133,9 @@ describe('each user sees and changes only their own rows', () => {
   it('rejects inserting a row for someone else', async () => {
     const alice = await clientFor(ALICE)
     const { error } = await alice.from('tasks').insert({ name: 'forged', user_id: BOB })
+    // Refused before RLS is even asked: users may not write user_id at all (column grants).
     expect(error?.code).toBe('42501')
-    expect(error?.message).toMatch(/row-level security/)
+    expect(error?.message).toMatch(/permission denied for table tasks/)
     const { count } = await service.from('tasks').select('*', { count: 'exact', head: true })
     expect(count).toBe(0)
   })
@@ -142,30 +145,32 @@ describe('each user sees and changes only their own rows', () => {
     const alice = await clientFor(ALICE)
     const { error } = await alice.from('tasks').update({ user_id: BOB }).eq('id', aliceTask)
     expect(error?.code).toBe('42501')
+    expect(error?.message).toMatch(/permission denied for table tasks/)
     const { data } = await service.from('tasks').select('user_id').eq('id', aliceTask)
     expect(data).toEqual([{ user_id: ALICE }])
   })
 })
 
 describe('anonymous and service access', () => {
-  it('the anon key alone reads nothing and cannot insert', async () => {
+  it('the anon key alone may not touch tasks at all', async () => {
     await seed(ALICE, 'alice only')
     const anon = clientWithToken(null)
     const read = await anon.from('tasks').select('*')
-    expect(read.error).toBeNull()
-    expect(read.data).toEqual([])
+    // anon holds no privilege on tasks (least privilege), so it is refused, not shown no rows.
+    expect(read.error?.code).toBe('42501')
+    expect(read.data).toBeNull()
     const write = await anon.from('tasks').insert({ name: 'anon spam', user_id: ALICE })
     expect(write.error?.code).toBe('42501')
     const { count } = await service.from('tasks').select('*', { count: 'exact', head: true })
     expect(count).toBe(1)
   })
 
-  it('a token without a role claim falls back to anon and sees nothing', async () => {
+  it('a token without a role claim falls back to anon and is refused', async () => {
     await seed(ALICE, 'alice only')
     const noRole = clientWithToken(await issuer.sessionToken({ sub: ALICE, role: null }))
     const { data, error } = await noRole.from('tasks').select('*')
-    expect(error).toBeNull()
-    expect(data).toEqual([])
+    expect(error?.code).toBe('42501')
+    expect(data).toBeNull()
   })
 
   it('the service key sees every row', async () => {
@@ -233,13 +238,21 @@ describe('tokens the data API must refuse', () => {
 })
 
 describe('the database validates task names', () => {
-  it.each([
-    ['an empty name', ''],
-    ['a name of only spaces', '    '],
-    ['a 501-character name', 'x'.repeat(501)],
-  ])('rejects %s', async (_label, name) => {
+  // The same table @repo/tasks' validation is tested with (packages/tasks/test/validation.test.ts).
+  it.each(BLANK_NAME_CASES)('agrees with the forms on $label', async ({ name, blank }) => {
     const alice = await clientFor(ALICE)
     const { error } = await alice.from('tasks').insert({ name })
+    if (blank) {
+      expect(error?.code).toBe('23514')
+      expect(error?.message).toContain('tasks_name_not_blank')
+    } else {
+      expect(error).toBeNull()
+    }
+  })
+
+  it('rejects a 501-character name', async () => {
+    const alice = await clientFor(ALICE)
+    const { error } = await alice.from('tasks').insert({ name: 'x'.repeat(501) })
     expect(error?.code).toBe('23514')
     expect(error?.message).toContain('tasks_name_length')
   })
@@ -258,5 +271,136 @@ describe('the database validates task names', () => {
     expect(data?.name).toBe(name)
     const read = await alice.from('tasks').select('name')
     expect(read.data).toEqual([{ name }])
+  })
+})
+
+describe('ids and owners come from the database', () => {
+  async function nextId(): Promise<number> {
+    const { data } = await service
+      .from('tasks')
+      .insert({ name: 'probe', user_id: BOB })
+      .select('id')
+    return (data?.[0]?.id ?? 0) + 1
+  }
+
+  it('one user cannot take the ids another user’s inserts will get', async () => {
+    const next = await nextId()
+    const alice = await clientFor(ALICE)
+    const squat = await alice
+      .from('tasks')
+      // @ts-expect-error the generated types already forbid it; the database must too
+      .insert(Array.from({ length: 50 }, (_, i) => ({ id: next + i, name: `squat ${i}` })))
+    // generated always: "cannot insert a non-DEFAULT value into column id"
+    expect(squat.error?.code).toBe('428C9')
+    const bob = await clientFor(BOB)
+    const { data, error } = await bob.from('tasks').insert({ name: 'bob’s next' }).select('id')
+    expect(error).toBeNull()
+    expect(data?.[0]?.id).toBe(next)
+  })
+
+  it('a user cannot renumber their own row onto another id', async () => {
+    const aliceTask = await seed(ALICE, 'mine')
+    const alice = await clientFor(ALICE)
+    const { error } = await alice
+      .from('tasks')
+      // @ts-expect-error the generated types already forbid it; the database must too
+      .update({ id: aliceTask + 1000 })
+      .eq('id', aliceTask)
+    expect(error?.code).toBe('428C9')
+  })
+
+  it('a token whose sub is empty cannot create a row owned by nobody', async () => {
+    const nobody = clientWithToken(await issuer.sessionToken({ sub: '' }))
+    const { error } = await nobody.from('tasks').insert({ name: 'whose?' })
+    expect(error).not.toBeNull()
+    const viaService = await service.from('tasks').insert({ name: 'whose?', user_id: '' })
+    expect(viaService.error?.code).toBe('23514')
+    expect(viaService.error?.message).toContain('tasks_user_id_not_empty')
+    const { count } = await service.from('tasks').select('*', { count: 'exact', head: true })
+    expect(count).toBe(0)
+  })
+
+  it('a token whose sub is empty sees no row, not even one owned by ""', async () => {
+    const nobody = clientWithToken(await issuer.sessionToken({ sub: '' }))
+    const { data, error } = await nobody.from('tasks').select('*')
+    expect(error).toBeNull()
+    expect(data).toEqual([])
+  })
+})
+
+describe('the API roles hold only the privileges a policy uses', () => {
+  let db: pg.Client
+
+  beforeAll(async () => {
+    db = new pg.Client({ connectionString: stack.dbUrl })
+    await db.connect()
+  })
+
+  afterAll(async () => {
+    await db?.end()
+  })
+
+  async function privileges(role: string): Promise<string[]> {
+    const { rows } = await db.query<{ privilege: string }>(
+      `select p.privilege || coalesce(' (' || c.column_name || ')', '') as privilege
+         from (values ('SELECT'), ('INSERT'), ('UPDATE'), ('DELETE'), ('TRUNCATE'),
+                      ('REFERENCES'), ('TRIGGER')) as p(privilege)
+         left join information_schema.columns c
+           on c.table_schema = 'public' and c.table_name = 'tasks'
+              and p.privilege in ('INSERT', 'UPDATE', 'SELECT', 'REFERENCES')
+        where case when c.column_name is null
+                then has_table_privilege($1, 'public.tasks', p.privilege)
+                else has_column_privilege($1, 'public.tasks', c.column_name, p.privilege) end
+        order by 1`,
+      [role],
+    )
+    return rows.map((row) => row.privilege)
+  }
+
+  it('anon has no privilege on tasks, its id sequence or the owner helper', async () => {
+    expect(await privileges('anon')).toEqual([])
+    const { rows } = await db.query(
+      `select has_sequence_privilege('anon', 'public.tasks_id_seq', 'usage, select, update') as seq,
+              has_function_privilege('anon', 'public.requesting_user_id()', 'execute') as fn`,
+    )
+    expect(rows).toEqual([{ seq: false, fn: false }])
+  })
+
+  it('authenticated may read and delete rows, and write only name and done', async () => {
+    expect(await privileges('authenticated')).toEqual([
+      'DELETE',
+      'INSERT (done)',
+      'INSERT (name)',
+      'SELECT (created_at)',
+      'SELECT (done)',
+      'SELECT (id)',
+      'SELECT (name)',
+      'SELECT (user_id)',
+      'UPDATE (done)',
+      'UPDATE (name)',
+    ])
+  })
+
+  it('every policy reads the caller once per statement (an initplan)', async () => {
+    await db.query('begin')
+    try {
+      await db.query('set local role authenticated')
+      await db.query(`select set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ sub: ALICE, role: 'authenticated' }),
+      ])
+      for (const statement of [
+        'select * from tasks',
+        `update tasks set done = true`,
+        'delete from tasks',
+      ]) {
+        const { rows } = await db.query<{ 'QUERY PLAN': string }>(`explain ${statement}`)
+        const plan = rows.map((row) => row['QUERY PLAN']).join('\n')
+        // The row filter compares user_id with the initplan's value itself: nothing is
+        // extracted from the token per row, and the index on user_id applies.
+        expect(plan, statement).toMatch(/Index Cond: \(user_id = \(InitPlan \d+\)\.col1\)/)
+      }
+    } finally {
+      await db.query('rollback')
+    }
   })
 })

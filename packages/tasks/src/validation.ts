@@ -1,10 +1,14 @@
+import { trimBlank } from '@repo/db/blank'
 import { TASK_NAME_MAX_LENGTH } from '@repo/db/limits'
 
 export type TaskNameResult = { ok: true; name: string } | { ok: false; message: string }
 
-/** The same rule as the database's tasks_name_length check, with messages for the form. */
+/**
+ * The database's tasks_name_not_blank and tasks_name_length checks, with messages for the form.
+ * Blank characters (any Unicode space or invisible format character) are trimmed from the ends.
+ */
 export function validateTaskName(raw: unknown): TaskNameResult {
-  const name = typeof raw === 'string' ? raw.trim() : ''
+  const name = typeof raw === 'string' ? trimBlank(raw) : ''
   if (name.length === 0) return { ok: false, message: 'Enter a name for the task.' }
   const length = [...name].length
   if (length > TASK_NAME_MAX_LENGTH) {

@@ -1,3 +1,4 @@
+import { BLANK_NAME_CASES } from '@repo/db/testing'
 import { describe, expect, it } from 'vitest'
 import { validateTaskName } from '../src/index.ts'
 
@@ -8,6 +9,15 @@ describe('validateTaskName', () => {
     ['not a string', undefined],
   ])('refuses %s with a message', (_label, value) => {
     expect(validateTaskName(value)).toEqual({ ok: false, message: 'Enter a name for the task.' })
+  })
+
+  // The same table the database's check is tested with (packages/db/test/rls.test.ts).
+  it.each(BLANK_NAME_CASES)('agrees with the database on $label', ({ name, blank }) => {
+    expect(validateTaskName(name).ok).toBe(!blank)
+  })
+
+  it('trims blank characters of every kind from the ends', () => {
+    expect(validateTaskName('\u200b\u00a0Buy milk\t\u3000')).toEqual({ ok: true, name: 'Buy milk' })
   })
 
   it('refuses 501 characters and says how many there are', () => {
