@@ -29,21 +29,131 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(JSON.stringify(body))
 }
 
+/**
+ * The largest request body the gateway forwards (1 MiB). A bigger one gets 413 and never reaches
+ * PostgREST. Bytes are counted as they arrive, so a chunked body without content-length is
+ * bounded too, and at most this much is held in memory per request.
+ */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024
+
+/**
+ * The only database roles a user token may name. PostgREST switches to whatever role the `role`
+ * claim says, so a token from the trusted issuer saying `service_role` would bypass RLS; Clerk's
+ * Supabase integration always sends `authenticated`. No `role` claim at all means `anon`.
+ */
+export const USER_TOKEN_ROLES = ['authenticated', 'anon'] as const
+
+const API_KEY_HINT =
+  'Send the anon (publishable) or service_role (secret) key printed by local-supabase in the apikey header.'
+const USER_TOKEN_HINT =
+  'Send the session token of a signed-in user (Clerk adds role "authenticated" and an exp). For service_role access, send the service_role (secret) key instead of a user token.'
+
 function bearerToken(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(.+)$/i)
   return match?.[1]?.trim()
 }
 
+const JSON_WHITESPACE = new Set([' ', '\t', '\n', '\r'])
+
+/** The member names of a JSON object text's top level, decoded, in order, repeats included. */
+function topLevelNames(json: string): string[] {
+  const names: string[] = []
+  let depth = 0
+  for (let index = 0; index < json.length; index++) {
+    const char = json[index]
+    if (char === '"') {
+      let end = index + 1
+      while (end < json.length && json[end] !== '"') end += json[end] === '\\' ? 2 : 1
+      if (depth === 1) {
+        let next = end + 1
+        while (JSON_WHITESPACE.has(json[next] ?? '')) next++
+        if (json[next] === ':') names.push(JSON.parse(json.slice(index, end + 1)) as string)
+      }
+      index = end
+    } else if (char === '{' || char === '[') {
+      depth++
+    } else if (char === '}' || char === ']') {
+      depth--
+    }
+  }
+  return names
+}
+
+/**
+ * Decodes a user token's payload, without verifying it (PostgREST verifies the signature, the
+ * issuer's key, exp and nbf), and refuses what PostgREST would wrongly accept: a role other than
+ * `authenticated`/`anon`, or no `exp`. A token it cannot decode is refused too (fail closed): a
+ * token the gateway cannot read but PostgREST could would skip these checks.
+ */
+export function checkUserToken(token: string): { ok: true } | { ok: false; message: string } {
+  const parts = token.split('.')
+  const payloadPart = parts[1] ?? ''
+  if (parts.length !== 3 || !/^[A-Za-z0-9_-]+$/.test(payloadPart)) {
+    return {
+      ok: false,
+      message:
+        'The bearer token is not a JWT: expected three base64url parts, header.payload.signature.',
+    }
+  }
+  let payloadText: string
+  let claims: unknown
+  try {
+    payloadText = new TextDecoder('utf-8', { fatal: true }).decode(
+      Buffer.from(payloadPart, 'base64url'),
+    )
+    claims = JSON.parse(payloadText)
+  } catch {
+    return { ok: false, message: 'The bearer token is not a JWT: its payload is not UTF-8 JSON.' }
+  }
+  if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) {
+    return {
+      ok: false,
+      message: 'The bearer token is not a JWT: its payload is not a JSON object.',
+    }
+  }
+  // RFC 7519 §4: claim names must be unique. PostgREST keeps the first of a repeated claim and
+  // JSON.parse the last, so {"role":"service_role","role":"authenticated"} would pass a check
+  // here and reach PostgREST as service_role.
+  const seen = new Set<string>()
+  for (const name of topLevelNames(payloadText)) {
+    if (seen.has(name)) {
+      return {
+        ok: false,
+        message: `The token names the claim ${JSON.stringify(name)} more than once; JWT claim names must be unique.`,
+      }
+    }
+    seen.add(name)
+  }
+  const payload = claims as Record<string, unknown>
+  const allowed = USER_TOKEN_ROLES.map((role) => JSON.stringify(role)).join(' or ')
+  if (Object.hasOwn(payload, 'role') && !USER_TOKEN_ROLES.some((role) => role === payload.role)) {
+    return {
+      ok: false,
+      message: `The token has role claim ${JSON.stringify(payload.role)}; a user token may have only role ${allowed} (or none, for anon). PostgREST would switch to the role the claim names.`,
+    }
+  }
+  if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) {
+    return {
+      ok: false,
+      message: `The token has no "exp" claim${Object.hasOwn(payload, 'exp') ? ' that is a number' : ''}; a user token that never expires is refused.`,
+    }
+  }
+  return { ok: true }
+}
+
 /**
  * Decides the Authorization header PostgREST sees, with Supabase's API-key rules:
- * a user token in Authorization wins; otherwise the service_role key becomes a service_role
- * JWT (bypasses RLS) and the anon key becomes no token at all (PostgREST's anon role).
+ * a user token in Authorization wins (once checkUserToken passes it); otherwise the service_role
+ * key becomes a service_role JWT (bypasses RLS) and the anon key becomes no token at all
+ * (PostgREST's anon role).
  */
 export async function authorizationFor(
   apiKey: string | undefined,
   authorization: string | undefined,
   keys: Pick<GatewayOptions, 'anonKey' | 'serviceRoleKey' | 'signer'>,
-): Promise<{ ok: true; authorization: string | undefined } | { ok: false; message: string }> {
+): Promise<
+  { ok: true; authorization: string | undefined } | { ok: false; message: string; hint?: string }
+> {
   if (!apiKey) {
     return { ok: false, message: 'No API key found in request' }
   }
@@ -52,14 +162,62 @@ export async function authorizationFor(
   }
   const token = bearerToken(authorization)
   const isApiKeyItself = token === keys.anonKey || token === keys.serviceRoleKey
-  if (token && !isApiKeyItself) return { ok: true, authorization: `Bearer ${token}` }
+  if (token && !isApiKeyItself) {
+    const check = checkUserToken(token)
+    if (!check.ok) return { ok: false, message: check.message, hint: USER_TOKEN_HINT }
+    return { ok: true, authorization: `Bearer ${token}` }
+  }
   if (apiKey === keys.serviceRoleKey) {
     return { ok: true, authorization: `Bearer ${await keys.signer.serviceRoleToken()}` }
   }
   return { ok: true, authorization: undefined }
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host'])
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  // The body is read whole first, then forwarded with its own length.
+  'content-length',
+  'expect',
+])
+
+/**
+ * Reads the request body, refusing it as soon as it is known to exceed `limit`: from
+ * content-length before reading anything, else by counting bytes as they arrive. Holds at most
+ * `limit` bytes.
+ */
+function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | 'too large'> {
+  const declared = Number(request.headers['content-length'])
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve('too large')
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let received = 0
+    const onData = (chunk: Buffer) => {
+      received += chunk.length
+      if (received > limit) {
+        request.off('data', onData)
+        request.off('end', onEnd)
+        chunks.length = 0
+        resolve('too large')
+        return
+      }
+      chunks.push(chunk)
+    }
+    const onEnd = () => resolve(Buffer.concat(chunks, received))
+    request.on('data', onData)
+    request.once('end', onEnd)
+    request.once('error', reject)
+    // A client gone mid-body: after 'end' this is a no-op.
+    request.once('close', () => reject(new Error('The client closed the request')))
+  })
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`
+}
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const upstream = new URL(options.postgrestUrl)
@@ -74,7 +232,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       sendJson(response, 200, { status: 'ok' })
       return
     }
-    if (!url.pathname.startsWith('/rest/v1')) {
+    // Only /rest/v1 itself and paths below it: /rest/v1tasks is not /rest/v1/tasks.
+    if (url.pathname !== '/rest/v1' && !url.pathname.startsWith('/rest/v1/')) {
       sendJson(response, 404, {
         message: `local-supabase serves only the data API at /rest/v1 (got ${request.method} ${url.pathname}). Auth, storage and realtime are not emulated.`,
       })
@@ -86,7 +245,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (!decision.ok) {
       sendJson(response, 401, {
         message: decision.message,
-        hint: 'Send the anon (publishable) or service_role (secret) key printed by local-supabase in the apikey header.',
+        hint: decision.hint ?? API_KEY_HINT,
+      })
+      return
+    }
+    let body: Buffer | 'too large'
+    try {
+      body = await readBody(request, MAX_REQUEST_BODY_BYTES)
+    } catch {
+      response.destroy()
+      return
+    }
+    if (body === 'too large') {
+      // The rest of the body is read and dropped (not kept) so the client gets this answer rather
+      // than a reset connection; Node's requestTimeout bounds how long that may take.
+      request.resume()
+      sendJson(response, 413, {
+        message: `The request body is larger than local-supabase's limit of ${MAX_REQUEST_BODY_BYTES} bytes (${formatBytes(MAX_REQUEST_BODY_BYTES)}).`,
+        hint: 'Send smaller requests, e.g. insert rows in batches.',
       })
       return
     }
@@ -97,6 +273,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
     }
     if (decision.authorization) headers.authorization = decision.authorization
+    headers['content-length'] = body.length
     const upstreamRequest = http.request(
       {
         hostname: upstream.hostname,
@@ -123,7 +300,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         details: error.message,
       })
     })
-    request.pipe(upstreamRequest)
+    upstreamRequest.end(body)
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -1,15 +1,15 @@
 // Test support: a token issuer that signs Clerk-shaped session tokens with its own key, so tests
 // can exercise RLS through the real PostgREST without a Clerk instance.
 import crypto from 'node:crypto'
-import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose'
+import { CompactSign, type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose'
 import type { Jwks } from './jwks.ts'
 
 export interface SessionClaims {
   sub: string
   /** Defaults to 'authenticated', the claim Clerk's Supabase integration adds; null omits it. */
   role?: string | null
-  /** Seconds from now; negative for an expired token. */
-  expiresIn?: number
+  /** Seconds from now; negative for an expired token; null omits `exp` (a token that never expires). */
+  expiresIn?: number | null
   /** Seconds from now for `nbf`. */
   notBefore?: number
 }
@@ -19,6 +19,11 @@ export interface TestIssuer {
   jwks: Jwks
   /** Signs a session token the way Clerk does (RS256, kid in the JWKS). */
   sessionToken(claims: SessionClaims): Promise<string>
+  /**
+   * Signs this exact JSON text as the payload, for tokens no claims object can express (a claim
+   * named twice, say).
+   */
+  signPayload(payloadJson: string): Promise<string>
 }
 
 export async function createTestIssuer(issuer = 'https://clerk.test.local'): Promise<TestIssuer> {
@@ -29,6 +34,10 @@ export async function createTestIssuer(issuer = 'https://clerk.test.local'): Pro
     issuer,
     jwks: { keys: [jwk] },
     sessionToken: (claims) => signSessionToken(privateKey, kid, issuer, claims),
+    signPayload: (payloadJson) =>
+      new CompactSign(new TextEncoder().encode(payloadJson))
+        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+        .sign(privateKey),
   }
 }
 
@@ -39,7 +48,7 @@ function signSessionToken(
   { sub, role = 'authenticated', expiresIn = 60, notBefore = -5 }: SessionClaims,
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000)
-  return new SignJWT({
+  const token = new SignJWT({
     sid: `sess_${crypto.randomBytes(8).toString('hex')}`,
     azp: 'http://localhost:3000',
     v: 2,
@@ -51,8 +60,8 @@ function signSessionToken(
     .setSubject(sub)
     .setIssuedAt(now)
     .setNotBefore(now + notBefore)
-    .setExpirationTime(now + expiresIn)
-    .sign(key)
+  if (expiresIn !== null) token.setExpirationTime(now + expiresIn)
+  return token.sign(key)
 }
 
 export { assertPortFree, findFreePort } from './ports.ts'
