@@ -25,6 +25,16 @@ alter role authenticator set statement_timeout = '8s';
 alter role anon set statement_timeout = '3s';
 alter role authenticated set statement_timeout = '8s';
 
+-- The schemas the data API exposes, where Supabase keeps them: PostgREST reads the role's
+-- setting, and Supabase's linter (`supabase db advisors`) reads it in its own session, which is
+-- why the database gets it too. Its security lints look only at these schemas.
+alter role authenticator set pgrst.db_schemas = 'public';
+do $$
+begin
+  execute format('alter database %I set pgrst.db_schemas = %L', current_database(), 'public');
+end
+$$;
+
 create schema if not exists auth;
 create schema if not exists extensions;
 grant usage on schema auth to anon, authenticated, service_role;
