@@ -19,6 +19,8 @@ import { appEnv } from './lib/env.server'
 export const meta: MetaFunction = () => [{ title: 'Tasks · Remix + Clerk + Supabase' }]
 export const links = () => [
   { rel: 'stylesheet', href: styles },
+  // The .ico for browsers without SVG icons, and for their unprompted /favicon.ico request.
+  { rel: 'icon', href: '/favicon.ico', sizes: '16x16 32x32 48x48' },
   { rel: 'icon', href: '/icon.svg', type: 'image/svg+xml' },
 ]
 
