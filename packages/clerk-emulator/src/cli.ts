@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     users,
     usersFile: env.createdUsersFile,
     testEndpoints: env.testEndpoints,
+    allowedOrigins: env.allowedOrigins,
   })
 
   if (command === 'print-env') {
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       `  JWKS:            ${server.url}/.well-known/jwks.json`,
       `  users:           ${users.map((user) => `${user.email} / ${user.password}`).join(', ')}`,
       `  sign-up code:    ${emulator.verificationCode}`,
+      `  app origins:     ${[...emulator.allowedOrigins].join(', ')} (more: CLERK_EMULATOR_ALLOWED_ORIGINS)`,
       env.testEndpoints ? '  test endpoints:  on (/__emulator/*)' : '',
       'Press Ctrl-C to stop.',
     ]

@@ -3,7 +3,7 @@ import { bundleUrls, resolveBundleFile } from './bundles.ts'
 import { clerkError } from './errors.ts'
 import { createFrontendApi } from './frontend-api.ts'
 import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
-import { createInstance, type Instance, PROXY_PATH } from './instance.ts'
+import { createInstance, type Instance, PROXY_PATH, parseOrigin } from './instance.ts'
 import type { SigningKey } from './keys.ts'
 import type { EnvironmentOptions } from './resources.ts'
 import { type SeedUser, Store } from './store.ts'
@@ -21,6 +21,12 @@ export interface EmulatorOptions {
   environment?: Partial<EnvironmentOptions>
   verificationCode?: string
   handshakeFormat?: 'auto' | 'token'
+  /**
+   * Origins of apps on other ports or hosts that may use this instance, on top of the local apps
+   * (LOCAL_APP_ORIGINS) and the emulator's own origin: as Clerk, the Frontend API answers CORS and
+   * handshakes redirect only for the instance's allowed origins.
+   */
+  allowedOrigins?: string[]
   /** Enables /__emulator/* (reset, create users, read the request log). Never on by default. */
   testEndpoints?: boolean
   log?: (line: string) => void
@@ -42,11 +48,32 @@ export interface ClerkEmulator {
   readonly requestLog: RequestLogEntry[]
   handle(request: EmulatorRequest): Promise<EmulatorReply>
   bundleUrls: ReturnType<typeof bundleUrls>
+  readonly allowedOrigins: ReadonlySet<string>
+  isAllowedOrigin(origin: string): boolean
+  /** For an app whose port is known only once the emulator runs (tests on free ports). */
+  allowOrigin(origin: string): void
+  /** Clerk's answer to a browser call from an origin this instance does not allow. */
+  refuseOrigin(origin: string): EmulatorReply
 }
 
 export const DEFAULT_FRONTEND_HOST = 'clerk.emulator.example'
 export const DEFAULT_SECRET_KEY = 'sk_live_clerk_emulator_local_dev_only'
 export const DEFAULT_VERIFICATION_CODE = '424242'
+/** Where `pnpm dev` serves the apps (apps/next and apps/remix package.json `dev` scripts). */
+export const LOCAL_APP_ORIGINS: readonly string[] = [
+  'http://localhost:3000',
+  'http://localhost:3001',
+]
+
+function requireOrigin(value: string): string {
+  const origin = parseOrigin(value)
+  if (!origin) {
+    throw new Error(
+      `"${value}" is not an origin: give scheme, host and port only, e.g. http://localhost:5173.`,
+    )
+  }
+  return origin
+}
 
 export function createEmulator(options: EmulatorOptions): ClerkEmulator {
   const log = options.log ?? ((line: string) => console.log(`clerk-emulator: ${line}`))
@@ -55,6 +82,25 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
     frontendHost: options.frontendHost ?? DEFAULT_FRONTEND_HOST,
     secretKey: options.secretKey ?? DEFAULT_SECRET_KEY,
   })
+  const allowedOrigins = new Set(
+    [options.origin, ...LOCAL_APP_ORIGINS, ...(options.allowedOrigins ?? [])].map(requireOrigin),
+  )
+  const isAllowedOrigin = (origin: string) => allowedOrigins.has(origin)
+  const refusedOrigins = new Set<string>()
+  function refuseOrigin(origin: string): EmulatorReply {
+    if (!refusedOrigins.has(origin)) {
+      refusedOrigins.add(origin)
+      log(
+        `refused browser calls from ${origin}: not an allowed origin (add it to CLERK_EMULATOR_ALLOWED_ORIGINS)`,
+      )
+    }
+    return json(
+      400,
+      clerkError('origin_invalid', 'Invalid HTTP Origin header', {
+        longMessage: `${origin} is not an allowed origin of this instance (${[...allowedOrigins].join(', ')}). Add it with CLERK_EMULATOR_ALLOWED_ORIGINS.`,
+      }),
+    )
+  }
   const store = new Store(options.users, options.usersFile)
   const verificationCode = options.verificationCode ?? DEFAULT_VERIFICATION_CODE
   const frontendApi = createFrontendApi({
@@ -70,6 +116,7 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
     },
     verificationCode,
     handshakeFormat: options.handshakeFormat ?? 'auto',
+    isAllowedOrigin,
     log,
   })
   const backendApi = createBackendApi({ instance, key: options.key, store })
@@ -78,6 +125,10 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
   async function route(request: EmulatorRequest): Promise<EmulatorReply | undefined> {
     const path = request.url.pathname
     if (path.startsWith(`${PROXY_PATH}/`)) {
+      // Browsers always send Origin on cross-origin calls; Clerk refuses an origin it does not
+      // know before acting, so a page elsewhere on localhost cannot sign the user out.
+      const origin = request.headers.origin
+      if (origin !== undefined && !isAllowedOrigin(origin)) return refuseOrigin(origin)
       return frontendApi(request, path.slice(PROXY_PATH.length))
     }
     if (path === '/.well-known/jwks.json') return json(200, { keys: [options.key.publicJwk] })
@@ -129,6 +180,12 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
     verificationCode,
     requestLog,
     bundleUrls: bundleUrls(instance.origin),
+    allowedOrigins,
+    isAllowedOrigin,
+    allowOrigin: (origin) => {
+      allowedOrigins.add(requireOrigin(origin))
+    },
+    refuseOrigin,
     async handle(request) {
       const path = request.url.pathname
       const routed = await route(request)

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseOrigin } from './instance.ts'
 import type { SeedUser } from './store.ts'
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -19,6 +20,8 @@ export interface EmulatorEnv {
   seedUsersFile: string
   createdUsersFile: string
   testEndpoints: boolean
+  /** Apps beyond the local ones that may use the emulator (CORS, handshake redirects). */
+  allowedOrigins: string[]
 }
 
 export function readEnv(): EmulatorEnv {
@@ -33,6 +36,19 @@ export function readEnv(): EmulatorEnv {
       `CLERK_EMULATOR_ORIGIN must be an origin such as http://localhost:${port} (no path), on the same hostname as the apps so cookies are shared (got "${origin}").`,
     )
   }
+  const allowedOrigins = (process.env.CLERK_EMULATOR_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean)
+    .map((value) => {
+      const parsed = parseOrigin(value)
+      if (!parsed) {
+        throw new EnvError(
+          `CLERK_EMULATOR_ALLOWED_ORIGINS must be comma-separated origins such as http://localhost:5173 (scheme, host and port; no path, no wildcard); "${value}" is not one.`,
+        )
+      }
+      return parsed
+    })
   const stateDir = path.join(repoRoot, '.local', 'clerk-emulator')
   return {
     port,
@@ -44,6 +60,7 @@ export function readEnv(): EmulatorEnv {
       process.env.CLERK_EMULATOR_USERS_FILE?.trim() || path.join(packageDir, 'users.json'),
     createdUsersFile: path.join(stateDir, 'users.json'),
     testEndpoints: process.env.CLERK_EMULATOR_TEST_ENDPOINTS === '1',
+    allowedOrigins,
   }
 }
 

@@ -1,6 +1,10 @@
+import crypto from 'node:crypto'
+
 /** A Clerk API error body; `paramName` makes the prebuilt UI show it beside that field. */
 export interface ClerkErrorBody {
   errors: { code: string; message: string; long_message: string; meta: { param_name?: string } }[]
+  /** Clerk names each failed request so support can find it; clerk-js keeps it as clerkTraceId. */
+  clerk_trace_id: string
 }
 
 export function clerkError(
@@ -17,6 +21,7 @@ export function clerkError(
         meta: options.paramName ? { param_name: options.paramName } : {},
       },
     ],
+    clerk_trace_id: crypto.randomBytes(16).toString('hex'),
   }
 }
 

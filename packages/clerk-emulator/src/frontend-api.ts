@@ -28,6 +28,8 @@ export interface FrontendApiOptions {
   verificationCode: string
   /** 'nonce' answers handshakes the way newer SDKs ask; 'token' forces the signed format. */
   handshakeFormat: 'auto' | 'token'
+  /** Where a handshake may send the browser back to, with a session in its URL. */
+  isAllowedOrigin: (origin: string) => boolean
   log: (line: string) => void
 }
 
@@ -67,6 +69,13 @@ const errors = {
   codeIncorrect: () => json(422, fieldError('form_code_incorrect', 'Incorrect code', 'code')),
   notFound: (what: string) => json(404, clerkError('resource_not_found', `${what} not found`)),
   signedOut: () => json(401, clerkError('signed_out', 'You are signed out')),
+  invalidHandshake: (reason: string) =>
+    json(
+      400,
+      clerkError('invalid_handshake', 'invalid handshake', {
+        longMessage: `The handshake request is invalid: ${reason}`,
+      }),
+    ),
 }
 
 export function createFrontendApi(options: FrontendApiOptions) {
@@ -114,7 +123,20 @@ export function createFrontendApi(options: FrontendApiOptions) {
   async function handshake(request: EmulatorRequest): Promise<EmulatorReply> {
     const redirect = request.url.searchParams.get('redirect_url')
     if (!redirect) return json(400, clerkError('form_param_missing', 'redirect_url is required'))
-    const redirectUrl = new URL(redirect)
+    let redirectUrl: URL
+    try {
+      redirectUrl = new URL(redirect)
+    } catch {
+      return errors.invalidHandshake(`redirect_url "${redirect}" is not a URL.`)
+    }
+    // The redirect carries the session (a token, or a nonce that resolves to one): never to a
+    // site outside the instance, however the browser was sent here.
+    if (!options.isAllowedOrigin(redirectUrl.origin)) {
+      options.log(`refused a handshake redirect to ${redirect}: not on an allowed origin`)
+      return errors.invalidHandshake(
+        `redirect_url ${redirect} is not on an allowed origin of this instance. Add its origin with CLERK_EMULATOR_ALLOWED_ORIGINS.`,
+      )
+    }
     // A redirect URL may still carry an earlier handshake's result; never stack them.
     redirectUrl.searchParams.delete('__clerk_handshake')
     redirectUrl.searchParams.delete('__clerk_handshake_nonce')

@@ -5,6 +5,7 @@ export {
   DEFAULT_SECRET_KEY,
   DEFAULT_VERIFICATION_CODE,
   type EmulatorOptions,
+  LOCAL_APP_ORIGINS,
   type RequestLogEntry,
 } from './emulator.ts'
 export { readSeedUsers } from './env.ts'

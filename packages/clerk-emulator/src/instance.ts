@@ -19,6 +19,21 @@ export interface Instance {
 export const PROXY_PATH = '/__clerk'
 
 /**
+ * `value` as an origin (`http://localhost:3000`; a trailing slash is dropped), or undefined when
+ * it is anything more or less: a path, credentials, or a scheme other than http(s).
+ */
+export function parseOrigin(value: string): string | undefined {
+  let url: URL
+  try {
+    url = new URL(value.trim())
+  } catch {
+    return undefined
+  }
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password
+  return (url.protocol === 'http:' || url.protocol === 'https:') && bare ? url.origin : undefined
+}
+
+/**
  * `pk_live_` + base64("<host>$"): a production instance, which has no dev-browser handshake on
  * first visit and no `*.clerk.accounts.dev` redirects, so it works with no network.
  */

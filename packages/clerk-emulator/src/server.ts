@@ -1,5 +1,5 @@
-// Node HTTP adapter: parses requests once, applies CORS for credentialed browser calls, and
-// writes the handlers' replies.
+// Node HTTP adapter: parses requests once, applies CORS for credentialed browser calls from the
+// instance's allowed origins only, and writes the handlers' replies.
 import { createReadStream } from 'node:fs'
 import http from 'node:http'
 import type { ClerkEmulator } from './emulator.ts'
@@ -45,9 +45,14 @@ async function readBody(
   return { body: Object.fromEntries(new URLSearchParams(raw)) }
 }
 
-function corsHeaders(request: http.IncomingMessage): Record<string, string> {
+function corsHeaders(
+  request: http.IncomingMessage,
+  emulator: ClerkEmulator,
+): Record<string, string> {
   const origin = request.headers.origin
   if (!origin) return { 'access-control-allow-origin': '*' }
+  // Any other origin gets nothing to read the replies with, as from Clerk.
+  if (!emulator.isAllowedOrigin(origin)) return { vary: 'Origin' }
   return {
     'access-control-allow-origin': origin,
     'access-control-allow-credentials': 'true',
@@ -59,6 +64,9 @@ function corsHeaders(request: http.IncomingMessage): Record<string, string> {
   }
 }
 
+/** What clerk-js sends as POST with `_method`; a GET stays a GET whatever its query says. */
+const OVERRIDABLE = new Set(['PATCH', 'PUT', 'DELETE'])
+
 export async function toEmulatorRequest(
   request: http.IncomingMessage,
   origin: string,
@@ -68,8 +76,10 @@ export async function toEmulatorRequest(
   for (const [name, value] of Object.entries(request.headers)) {
     headers[name] = Array.isArray(value) ? value.join(', ') : value
   }
+  const override = url.searchParams.get('_method')?.toUpperCase()
+  const method = request.method?.toUpperCase() ?? 'GET'
   return {
-    method: (url.searchParams.get('_method') ?? request.method ?? 'GET').toUpperCase(),
+    method: method === 'POST' && override && OVERRIDABLE.has(override) ? override : method,
     url,
     headers,
     cookies: parseCookies(request.headers.cookie),
@@ -107,8 +117,13 @@ export async function startEmulatorServer(
   host = '127.0.0.1',
 ): Promise<RunningEmulatorServer> {
   const server = http.createServer(async (request, response) => {
-    const cors = corsHeaders(request)
+    const cors = corsHeaders(request, emulator)
     if (request.method === 'OPTIONS') {
+      const origin = request.headers.origin
+      if (origin && !emulator.isAllowedOrigin(origin)) {
+        write(response, emulator.refuseOrigin(origin), cors)
+        return
+      }
       response.writeHead(204, cors)
       response.end()
       return

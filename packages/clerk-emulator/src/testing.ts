@@ -36,7 +36,9 @@ export function testSigningKeyPem(): string {
 
 /**
  * A throwaway emulator on a free localhost port, with test endpoints on. Pass `key` (and `port`)
- * to stand in for the one `pnpm dev` runs, `frontendHost` and `secretKey` to be another instance.
+ * to stand in for the one `pnpm dev` runs, `frontendHost` and `secretKey` to be another instance,
+ * `allowedOrigins` for apps not on the local ports (or `emulator.allowOrigin` once their port is
+ * known).
  */
 export async function startTestEmulator(
   options: {
@@ -46,6 +48,7 @@ export async function startTestEmulator(
     frontendHost?: string
     secretKey?: string
     users?: SeedUser[]
+    allowedOrigins?: string[]
   } = {},
 ): Promise<TestEmulator> {
   const key = options.key ?? signingKeyFromPem(testSigningKeyPem(), 'test key')
@@ -69,6 +72,7 @@ export async function startTestEmulator(
     ...(options.handshakeFormat ? { handshakeFormat: options.handshakeFormat } : {}),
     ...(options.frontendHost ? { frontendHost: options.frontendHost } : {}),
     ...(options.secretKey ? { secretKey: options.secretKey } : {}),
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
   })
   const server = await startEmulatorServer(emulator, port)
   return { emulator, server, url: server.url, stop: () => server.stop() }

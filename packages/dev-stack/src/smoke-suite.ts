@@ -51,6 +51,8 @@ export function defineAppSmokeSuite(name: string, options: SmokeOptions): void {
       supabaseUrl: supabase.url,
       supabaseKey: supabase.anonKey,
     })
+    // The app listens on a free port: let it use the instance, as its handshakes need.
+    clerk.emulator.allowOrigin(app.url)
     await createClient(supabase.url, supabase.serviceRoleKey)
       .from('tasks')
       .insert([

@@ -45,6 +45,22 @@ async function warmUp(app: RunningApp, stack: StackInfo): Promise<void> {
 }
 
 /**
+ * A free port for a built app. The shared Clerk emulator allows only the local apps' origins, as
+ * Clerk allows only an instance's own: tell it this one (support/stack.ts runs it).
+ */
+async function allowedFreePort(stack: StackInfo): Promise<number> {
+  const port = await findFreePort()
+  const origin = `http://localhost:${port}`
+  const response = await fetch(
+    `${stack.controlUrl}/clerk/allow-origin?origin=${encodeURIComponent(origin)}`,
+  )
+  if (!response.ok) {
+    throw new Error(`The Clerk emulator did not allow ${origin}: ${await response.text()}`)
+  }
+  return port
+}
+
+/**
  * A dev server that finds a dependency late re-optimizes and reloads the page under the user
  * (Vite: "optimized dependencies changed. reloading"). The log tells; a fresh clone shows it.
  */
@@ -83,7 +99,7 @@ export async function startApps(
               clerkEnv: stack.clerkEnv,
               supabaseUrl: stack.supabaseUrl,
               supabaseKey: stack.anonKey,
-              port: await findFreePort(),
+              port: await allowedFreePort(stack),
               logFile,
             })
           : await startScriptServer('dev', {

@@ -1,7 +1,8 @@
 // The local stack the suite shares, on the ports and with the signing key `pnpm dev` uses (the
 // dev servers resolve their env exactly as under `pnpm dev`, and `next build` inlined these URLs):
 // the Clerk emulator and local-supabase, plus a small control server so scenarios can take the
-// data API down and up, and read what the emulator could not handle.
+// data API down and up, let a built app's free port use the emulator, and read what the emulator
+// could not handle.
 import http from 'node:http'
 import {
   type AppEnv,
@@ -45,9 +46,18 @@ export async function startStack(): Promise<{ info: StackInfo; stop(): Promise<v
   // Each unhandled request is reported once, to the scenario that was running when it came.
   const reported = new WeakSet<RequestLogEntry>()
   const control = http.createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://control')
     if (request.url === '/data-api/stop') await supabase.stopDataApi()
     else if (request.url === '/data-api/start') await supabase.startDataApi()
-    else if (request.url === '/clerk/unhandled') {
+    else if (url.pathname === '/clerk/allow-origin') {
+      try {
+        clerk.emulator.allowOrigin(url.searchParams.get('origin') ?? '')
+      } catch (error) {
+        response.statusCode = 400
+        response.end(String(error))
+        return
+      }
+    } else if (request.url === '/clerk/unhandled') {
       const fresh = clerk.emulator.requestLog.filter(
         (entry) => !entry.handled && !reported.has(entry),
       )

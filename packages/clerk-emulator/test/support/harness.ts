@@ -49,8 +49,11 @@ ${scripts}
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  const origin = `http://localhost:${port}`
+  // A free port, so not one of the local apps': the instance must allow it, as for any app.
+  emulator.allowOrigin(origin)
   return {
-    origin: `http://localhost:${port}`,
+    origin,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve())
