@@ -85,16 +85,19 @@ describe('alice and bob through the core factory', () => {
     expect(aliceDelete.data).toEqual([{ id }])
   })
 
-  it('signed out, a client reads an empty list, not an error', async () => {
+  it('signed out, a client is refused and reads nothing', async () => {
     await clientFor(alice).from('tasks').insert({ name: 'private' })
     const signedOut = createClerkSupabaseClient({
       supabaseUrl: stack.url,
       supabaseKey: stack.anonKey,
       getToken: async () => null,
     })
-    const { data, error } = await signedOut.from('tasks').select()
-    expect(error).toBeNull()
-    expect(data).toEqual([])
+    // Without a session token the request runs as anon, which holds no privilege on tasks
+    // (packages/db's migrations), so no policy mistake could ever show it a row.
+    const { data, error, status } = await signedOut.from('tasks').select()
+    expect(status).toBe(401)
+    expect(error?.code).toBe('42501')
+    expect(data).toBeNull()
   })
 })
 
