@@ -2,7 +2,7 @@
 // clerk-emulator print-env   print the env the Next and Remix apps need (no server needed)
 import { createEmulator } from './emulator.ts'
 import { readEnv, readSeedUsers } from './env.ts'
-import { loadOrCreateSigningKey } from './keys.ts'
+import { loadOrCreateSecretKey, loadOrCreateSigningKey } from './keys.ts'
 import { appEnv, toDotenv } from './print-env.ts'
 import { startEmulatorServer } from './server.ts'
 
@@ -10,10 +10,12 @@ async function main(): Promise<void> {
   const [command = 'start', ...args] = process.argv.slice(2)
   const env = readEnv()
   const key = loadOrCreateSigningKey({ pem: env.signingKeyPem, file: env.signingKeyFile })
+  const secretKey = loadOrCreateSecretKey({ value: env.secretKey, file: env.secretKeyFile })
   const users = readSeedUsers(env.seedUsersFile)
   const emulator = createEmulator({
     origin: env.origin,
     key,
+    secretKey,
     users,
     usersFile: env.createdUsersFile,
     testEndpoints: env.testEndpoints,
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
       `  publishable key: ${emulator.instance.publishableKey}`,
       `  proxy URL:       ${emulator.instance.proxyUrl}`,
       `  JWKS:            ${server.url}/.well-known/jwks.json`,
+      `  secret key:      ${env.secretKey ? 'CLERK_EMULATOR_SECRET_KEY' : env.secretKeyFile} (random, made once per checkout)`,
       `  users:           ${users.map((user) => `${user.email} / ${user.password}`).join(', ')}`,
       `  sign-up code:    ${emulator.verificationCode}`,
       `  app origins:     ${[...emulator.allowedOrigins].join(', ')} (more: CLERK_EMULATOR_ALLOWED_ORIGINS)`,

@@ -4,7 +4,7 @@ import { clerkError } from './errors.ts'
 import { createFrontendApi } from './frontend-api.ts'
 import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
 import { createInstance, type Instance, PROXY_PATH, parseOrigin } from './instance.ts'
-import type { SigningKey } from './keys.ts'
+import { randomSecretKey, type SigningKey } from './keys.ts'
 import type { EnvironmentOptions } from './resources.ts'
 import { type SeedUser, Store } from './store.ts'
 
@@ -57,7 +57,6 @@ export interface ClerkEmulator {
 }
 
 export const DEFAULT_FRONTEND_HOST = 'clerk.emulator.example'
-export const DEFAULT_SECRET_KEY = 'sk_live_clerk_emulator_local_dev_only'
 export const DEFAULT_VERIFICATION_CODE = '424242'
 /** Where `pnpm dev` serves the apps (apps/next and apps/remix package.json `dev` scripts). */
 export const LOCAL_APP_ORIGINS: readonly string[] = [
@@ -80,7 +79,7 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
   const instance = createInstance({
     origin: options.origin,
     frontendHost: options.frontendHost ?? DEFAULT_FRONTEND_HOST,
-    secretKey: options.secretKey ?? DEFAULT_SECRET_KEY,
+    secretKey: options.secretKey ?? randomSecretKey(),
   })
   const allowedOrigins = new Set(
     [options.origin, ...LOCAL_APP_ORIGINS, ...(options.allowedOrigins ?? [])].map(requireOrigin),

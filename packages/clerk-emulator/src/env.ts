@@ -17,6 +17,8 @@ export interface EmulatorEnv {
   origin: string
   signingKeyPem: string | undefined
   signingKeyFile: string
+  secretKey: string | undefined
+  secretKeyFile: string
   seedUsersFile: string
   createdUsersFile: string
   testEndpoints: boolean
@@ -56,6 +58,8 @@ export function readEnv(): EmulatorEnv {
     signingKeyPem: process.env.CLERK_EMULATOR_SIGNING_KEY?.trim() || undefined,
     signingKeyFile:
       process.env.CLERK_EMULATOR_KEY_FILE?.trim() || path.join(stateDir, 'signing-key.pem'),
+    secretKey: process.env.CLERK_EMULATOR_SECRET_KEY?.trim() || undefined,
+    secretKeyFile: path.join(stateDir, 'secret-key'),
     seedUsersFile:
       process.env.CLERK_EMULATOR_USERS_FILE?.trim() || path.join(packageDir, 'users.json'),
     createdUsersFile: path.join(stateDir, 'users.json'),

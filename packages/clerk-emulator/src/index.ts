@@ -2,7 +2,6 @@ export {
   type ClerkEmulator,
   createEmulator,
   DEFAULT_FRONTEND_HOST,
-  DEFAULT_SECRET_KEY,
   DEFAULT_VERIFICATION_CODE,
   type EmulatorOptions,
   LOCAL_APP_ORIGINS,

@@ -83,3 +83,25 @@ export function loadOrCreateSigningKey(options: { pem?: string; file: string }):
   }
   return signingKeyFromPem(pem, options.file)
 }
+
+/** A Clerk-shaped secret key (sk_live_ and 48 hex digits), random for each instance. */
+export const randomSecretKey = () => `sk_live_${crypto.randomBytes(24).toString('hex')}`
+
+/**
+ * The Backend API's secret key: from env, else from `file`, else a new random one written to
+ * `file`. Kept per checkout, like the signing key: a key published in the repo would let any
+ * page a developer visits call the local Backend API.
+ */
+export function loadOrCreateSecretKey(options: { value?: string; file: string }): string {
+  if (options.value) return options.value
+  if (existsSync(options.file)) return readFileSync(options.file, 'utf8').trim()
+  const key = randomSecretKey()
+  mkdirSync(path.dirname(options.file), { recursive: true })
+  try {
+    writeFileSync(options.file, `${key}\n`, { mode: 0o600, flag: 'wx' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    return readFileSync(options.file, 'utf8').trim()
+  }
+  return key
+}

@@ -2,7 +2,7 @@ import { bundleUrls } from './bundles.ts'
 import { createEmulator } from './emulator.ts'
 import { readEnv } from './env.ts'
 import type { Instance } from './instance.ts'
-import { loadOrCreateSigningKey, type SigningKey } from './keys.ts'
+import { loadOrCreateSecretKey, loadOrCreateSigningKey, type SigningKey } from './keys.ts'
 
 export interface AppEnv {
   /** @clerk/nextjs 7 names. NEXT_PUBLIC_* are inlined into the browser bundle at build time. */
@@ -53,16 +53,25 @@ export function toDotenv(values: Record<string, string>): string {
     .concat('\n')
 }
 
-/** Where the emulator `pnpm dev` runs listens, and the key it signs with (env, else key file). */
-export function localEmulatorSettings(): { port: number; origin: string; key: SigningKey } {
+/**
+ * Where the emulator `pnpm dev` runs listens, the key it signs with and its secret key (each from
+ * env, else from this checkout's .local/clerk-emulator/, made on first use).
+ */
+export function localEmulatorSettings(): {
+  port: number
+  origin: string
+  key: SigningKey
+  secretKey: string
+} {
   const env = readEnv()
   const key = loadOrCreateSigningKey({ pem: env.signingKeyPem, file: env.signingKeyFile })
-  return { port: env.port, origin: env.origin, key }
+  const secretKey = loadOrCreateSecretKey({ value: env.secretKey, file: env.secretKeyFile })
+  return { port: env.port, origin: env.origin, key, secretKey }
 }
 
 /** What `print-env` prints: the env for the emulator `pnpm dev` runs (its port and key file). */
 export function localEmulatorAppEnv(): AppEnv {
-  const { origin, key } = localEmulatorSettings()
-  const { instance } = createEmulator({ origin, key, users: [] })
+  const { origin, key, secretKey } = localEmulatorSettings()
+  const { instance } = createEmulator({ origin, key, secretKey, users: [], log: () => undefined })
   return appEnv(instance, key)
 }

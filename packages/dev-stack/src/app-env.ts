@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { localEmulatorAppEnv } from '@repo/clerk-emulator'
-import { DEFAULT_ANON_KEY } from '@repo/local-supabase'
+import { localStackSecrets } from '@repo/local-supabase'
 import { parse } from 'dotenv'
 
 export type AppName = 'next' | 'remix'
@@ -167,7 +167,7 @@ export function resolveAppEnv(app: AppName, appDir: string, mode: EnvMode): Reso
       // The emulator's env reads (or creates) its signing key: only when it is the one used.
       ...(clerk === 'local' ? localEmulatorAppEnv()[app] : fromFiles(groups.clerk)),
       ...(supabase === 'local'
-        ? supabaseEnv(app, LOCAL_SUPABASE_URL, DEFAULT_ANON_KEY)
+        ? supabaseEnv(app, LOCAL_SUPABASE_URL, localStackSecrets().anonKey)
         : fromFiles(groups.supabase)),
     },
     clerk: clerk === 'local' ? 'emulator' : 'configured',

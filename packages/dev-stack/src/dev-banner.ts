@@ -1,7 +1,8 @@
 // `pnpm dev` runs every service as a turbo task; this one waits until all of them answer and
 // prints one banner with where to go and who to sign in as.
-import { localEmulatorAppEnv } from '@repo/clerk-emulator'
+import { localEmulatorAppEnv, localEmulatorSettings } from '@repo/clerk-emulator'
 import { seededUsers } from '@repo/clerk-emulator/testing'
+import { localSecretsFile, localStackSecrets } from '@repo/local-supabase'
 import { LOCAL_SUPABASE_URL } from './app-env.ts'
 
 const services = [
@@ -38,6 +39,7 @@ while (waiting.size > 0) {
 }
 
 const { alice, bob } = seededUsers()
+const secrets = localStackSecrets()
 console.log(
   [
     '',
@@ -52,6 +54,12 @@ console.log(
     '  Sign up:  any new email; the verification code is 424242',
     '',
     '  Clerk emulator  http://localhost:4100   local-supabase  http://127.0.0.1:54321',
+    '',
+    `  This checkout's keys (random, kept in ${localSecretsFile.replace(/supabase-secrets\.json$/, '')}):`,
+    `    Supabase anon key      ${secrets.anonKey}`,
+    `    Supabase service key   ${secrets.serviceRoleKey}  (server-only: bypasses RLS)`,
+    `    Postgres               postgres://postgres:${encodeURIComponent(secrets.dbPassword)}@127.0.0.1:54322/postgres`,
+    `    Clerk secret key       ${localEmulatorSettings().secretKey}`,
     '└──────────────────────────────────────────────────────────────────┘',
     '',
   ].join('\n'),

@@ -1,6 +1,6 @@
 // The check both apps run after their build: nothing secret in what browsers download.
 import { localEmulatorAppEnv } from '@repo/clerk-emulator'
-import { DEFAULT_SERVICE_ROLE_KEY } from '@repo/local-supabase'
+import { localStackSecrets } from '@repo/local-supabase'
 import { describe, expect, it } from 'vitest'
 import { readTree } from './testing.ts'
 
@@ -35,7 +35,7 @@ export function defineClientBundleSecretsSuite(
 
     it.each([
       ['the Clerk secret key', localEmulatorAppEnv().next.CLERK_SECRET_KEY ?? ''],
-      ['the service-role key', DEFAULT_SERVICE_ROLE_KEY],
+      ['the service-role key', localStackSecrets().serviceRoleKey],
     ])('holds no %s', (_label, secret) => {
       expect(secret.length).toBeGreaterThan(5)
       expect(leaking((text) => text.includes(secret))).toEqual([])

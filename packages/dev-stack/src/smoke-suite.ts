@@ -7,12 +7,7 @@ import {
   startTestEmulator,
   type TestEmulator,
 } from '@repo/clerk-emulator/testing'
-import {
-  DEFAULT_ANON_KEY,
-  DEFAULT_SERVICE_ROLE_KEY,
-  type LocalSupabase,
-  startLocalSupabase,
-} from '@repo/local-supabase'
+import { type LocalSupabase, localStackSecrets, startLocalSupabase } from '@repo/local-supabase'
 import { createClient } from '@supabase/supabase-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { documentHeaders, type RunningApp } from './testing.ts'
@@ -43,7 +38,8 @@ export function defineAppSmokeSuite(name: string, options: SmokeOptions): void {
     supabase = await startLocalSupabase({
       trustedJwks: { url: `${clerk.url}/.well-known/jwks.json` },
       ...(options.ports ? { ports: { api: options.ports.supabase } } : {}),
-      keys: { anonKey: DEFAULT_ANON_KEY, serviceRoleKey: DEFAULT_SERVICE_ROLE_KEY },
+      // This checkout's anon key: Next's build inlined it (with-local-env). The rest is random.
+      keys: { anonKey: localStackSecrets().anonKey },
       onLog: () => undefined,
     })
     app = await options.start({
@@ -80,6 +76,13 @@ export function defineAppSmokeSuite(name: string, options: SmokeOptions): void {
       const location = new URL(response.headers.get('location') ?? '', app.url)
       expect(location.pathname).toBe('/sign-in')
       expect(location.searchParams.get('redirect_url')).toBe(`${app.url}${route}`)
+    })
+
+    // Browsers ask for /favicon.ico on their own; a 404 there is a console error on every page.
+    it.each(['/favicon.ico', '/icon.svg'])('serves its tab icon at %s', async (icon) => {
+      const response = await fetch(`${app.url}${icon}`)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toMatch(/^image\//)
     })
 
     it('renders only alice’s tasks on /ssr when alice is signed in', async () => {

@@ -12,11 +12,7 @@ import {
 } from '@repo/clerk-emulator'
 import { startTestEmulator } from '@repo/clerk-emulator/testing'
 import { LOCAL_SUPABASE_URL } from '@repo/dev-stack'
-import {
-  DEFAULT_ANON_KEY,
-  DEFAULT_SERVICE_ROLE_KEY,
-  startLocalSupabase,
-} from '@repo/local-supabase'
+import { localStackSecrets, startLocalSupabase } from '@repo/local-supabase'
 import { findFreePort } from '@repo/local-supabase/testing'
 
 export interface StackInfo {
@@ -32,12 +28,19 @@ export interface StackInfo {
 
 export async function startStack(): Promise<{ info: StackInfo; stop(): Promise<void> }> {
   const local = localEmulatorSettings()
-  const clerk = await startTestEmulator({ port: local.port, key: local.key })
+  // This checkout's keys, as `pnpm dev` uses them: the apps get theirs from with-local-env, and
+  // Next's build inlined the anon key.
+  const clerk = await startTestEmulator({
+    port: local.port,
+    key: local.key,
+    secretKey: local.secretKey,
+  })
+  const secrets = localStackSecrets()
   const stopClerk = () => clerk.stop()
   const supabase = await startLocalSupabase({
     trustedJwks: { url: `${clerk.url}/.well-known/jwks.json` },
     ports: { api: Number(new URL(LOCAL_SUPABASE_URL).port) },
-    keys: { anonKey: DEFAULT_ANON_KEY, serviceRoleKey: DEFAULT_SERVICE_ROLE_KEY },
+    keys: { anonKey: secrets.anonKey, serviceRoleKey: secrets.serviceRoleKey },
     onLog: () => undefined,
   }).catch(async (error: unknown) => {
     await stopClerk()

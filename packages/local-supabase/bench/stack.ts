@@ -6,11 +6,12 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_ANON_KEY } from '../src/api-keys.ts'
+import { randomApiKeys } from '../src/api-keys.ts'
 import { findFreePort } from '../src/ports.ts'
 import { createTestIssuer } from '../src/testing.ts'
 
 const RUNS = 5
+const { anonKey } = randomApiKeys()
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url))
 
@@ -26,6 +27,7 @@ async function timeToFirstQuery(dataDir: string, jwksFile: string, token: string
       LOCAL_SUPABASE_API_PORT: String(api),
       LOCAL_SUPABASE_DB_PORT: String(db),
       LOCAL_SUPABASE_POSTGREST_PORT: String(postgrest),
+      LOCAL_SUPABASE_ANON_KEY: anonKey,
     },
   })
   const exited = new Promise((resolve) => child.once('exit', resolve))
@@ -35,7 +37,7 @@ async function timeToFirstQuery(dataDir: string, jwksFile: string, token: string
       try {
         const response = await fetch(`http://127.0.0.1:${api}/rest/v1/tasks?select=id`, {
           headers: {
-            apikey: DEFAULT_ANON_KEY,
+            apikey: anonKey,
             authorization: `Bearer ${token}`,
           },
         })

@@ -3,12 +3,8 @@ import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'j
 
 /**
  * Supabase-style API keys. They are opaque: the gateway maps them to database roles, like
- * Supabase's publishable (anon) and secret (service_role) keys. The defaults are fixed so a dev
- * `.env` never changes; they protect nothing and must never be used outside this machine.
+ * Supabase's publishable (anon) and secret (service_role) keys.
  */
-export const DEFAULT_ANON_KEY = 'sb_publishable_local_dev_only_anon_key_000000'
-export const DEFAULT_SERVICE_ROLE_KEY = 'sb_secret_local_dev_only_service_role_key_00'
-
 export function randomApiKeys(): { anonKey: string; serviceRoleKey: string } {
   return {
     anonKey: `sb_publishable_${crypto.randomBytes(18).toString('base64url')}`,

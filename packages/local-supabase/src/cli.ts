@@ -3,6 +3,7 @@
 // database, until Ctrl-C.
 import { EnvError, readEnv } from './env.ts'
 import type { TrustedJwksSource } from './jwks.ts'
+import { localSecretsFile, localStackSecrets } from './local-secrets.ts'
 import { startLocalSupabase } from './stack.ts'
 
 /** `--jwks-url <url>`: the trusted issuer when LOCAL_SUPABASE_JWKS_URL/_FILE are not set. */
@@ -23,14 +24,13 @@ function trustedJwksFromEnv(env: ReturnType<typeof readEnv>): TrustedJwksSource 
 
 async function main(): Promise<void> {
   const env = readEnv()
+  const secrets = localStackSecrets()
   const stack = await startLocalSupabase({
     trustedJwks: trustedJwksFromEnv(env),
     dataDir: env.dataDir,
+    superuserPassword: secrets.dbPassword,
     ports: { api: env.apiPort, db: env.dbPort, postgrest: env.postgrestPort },
-    keys: {
-      ...(env.anonKey ? { anonKey: env.anonKey } : {}),
-      ...(env.serviceRoleKey ? { serviceRoleKey: env.serviceRoleKey } : {}),
-    },
+    keys: { anonKey: secrets.anonKey, serviceRoleKey: secrets.serviceRoleKey },
   })
   const applied = stack.appliedMigrations.map((m) => m.file).join(', ') || 'none (up to date)'
   console.log(
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       `  anon key:         ${stack.anonKey}`,
       `  service_role key: ${stack.serviceRoleKey}  (server-only: bypasses RLS)`,
       `  data dir:         ${env.dataDir}${stack.createdDatabase ? ' (new)' : ''}`,
+      `  keys, password:   ${localSecretsFile} (random, made once per checkout)`,
       `  migrations:       ${applied}`,
       'Press Ctrl-C to stop.',
     ].join('\n'),

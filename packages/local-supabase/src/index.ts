@@ -1,7 +1,12 @@
-export { DEFAULT_ANON_KEY, DEFAULT_SERVICE_ROLE_KEY } from './api-keys.ts'
 export { type DatabaseOptions, type RunningDatabase, startMigratedDatabase } from './database.ts'
 export { EnvError } from './env.ts'
 export type { Jwks, TrustedJwksSource } from './jwks.ts'
+export {
+  type LocalSecrets,
+  loadOrCreateLocalSecrets,
+  localSecretsFile,
+  localStackSecrets,
+} from './local-secrets.ts'
 export { type AppliedMigration, applyMigrations, MigrationError } from './migrations.ts'
 export { migrationsDir, repoRoot, seedFile } from './paths.ts'
 export { PortInUseError } from './ports.ts'

@@ -14,6 +14,8 @@ export interface StartPostgresOptions {
   port: number
   /** Throwaway clusters skip fsync: tests need speed, not durability. */
   durable: boolean
+  /** The superuser's password: set by initdb on a new cluster, used to connect to an old one. */
+  superuserPassword: string
   onLog?: (line: string) => void
 }
 
@@ -27,7 +29,6 @@ export interface RunningPostgres {
 }
 
 export const SUPERUSER = 'postgres'
-export const SUPERUSER_PASSWORD = 'postgres'
 
 interface Binaries {
   initdb: string
@@ -122,12 +123,13 @@ function run(
 async function initialise(
   binaries: Binaries,
   dataDir: string,
+  superuserPassword: string,
   runAs: RunAs | undefined,
   onOutput: (text: string) => void,
 ): Promise<void> {
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 })
   const passwordFile = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'pg-pw-')), 'pw')
-  await fs.writeFile(passwordFile, `${SUPERUSER_PASSWORD}\n`, { mode: 0o600 })
+  await fs.writeFile(passwordFile, `${superuserPassword}\n`, { mode: 0o600 })
   if (runAs) {
     await fs.chown(dataDir, runAs.uid, runAs.gid)
     await fs.chown(path.dirname(passwordFile), runAs.uid, runAs.gid)
@@ -158,6 +160,9 @@ async function initialise(
   }
 }
 
+export const postgresUrl = (user: string, password: string, port: number) =>
+  `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`
+
 export async function startPostgres(options: StartPostgresOptions): Promise<RunningPostgres> {
   const output: string[] = []
   const onOutput = (text: string) => {
@@ -171,7 +176,7 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
   const created = !existsSync(path.join(options.dataDir, 'PG_VERSION'))
   if (created) {
     try {
-      await initialise(binaries, options.dataDir, runAs, onOutput)
+      await initialise(binaries, options.dataDir, options.superuserPassword, runAs, onOutput)
     } catch (error) {
       throw new Error(
         `Postgres could not initialise its data directory ${options.dataDir} (${String(error)}). When running as root, every folder above it must be enterable by the "postgres" user (a folder inside /root is not); set LOCAL_SUPABASE_DATA_DIR to another place.\n${output.join('').trim()}`,
@@ -213,7 +218,7 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
     )
   }
   return {
-    url: `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    url: postgresUrl(SUPERUSER, options.superuserPassword, options.port),
     created,
     pid: child.pid,
     async stop() {

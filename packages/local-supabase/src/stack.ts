@@ -1,9 +1,4 @@
-import {
-  createGatewaySigner,
-  DEFAULT_ANON_KEY,
-  DEFAULT_SERVICE_ROLE_KEY,
-  randomApiKeys,
-} from './api-keys.ts'
+import { createGatewaySigner, randomApiKeys } from './api-keys.ts'
 import { type DatabaseOptions, startMigratedDatabase } from './database.ts'
 import { startGateway } from './gateway.ts'
 import { type Jwks, loadTrustedJwks, type TrustedJwksSource } from './jwks.ts'
@@ -16,7 +11,7 @@ export interface LocalSupabaseOptions extends Omit<DatabaseOptions, 'port'> {
   trustedJwks: TrustedJwksSource
   /** Fixed ports (dev); omitted ports are picked free (tests). */
   ports?: { api?: number; db?: number; postgrest?: number }
-  /** Fixed API keys (dev); omitted, a throwaway stack gets random keys. */
+  /** Fixed API keys (dev: this checkout's, see local-secrets.ts); omitted, random ones. */
   keys?: { anonKey?: string; serviceRoleKey?: string }
 }
 
@@ -49,11 +44,9 @@ export async function startLocalSupabase(options: LocalSupabaseOptions): Promise
   await assertPortFree(ports.api, 'the local Supabase API', 'LOCAL_SUPABASE_API_PORT')
   await assertPortFree(ports.postgrest, 'PostgREST', 'LOCAL_SUPABASE_POSTGREST_PORT')
 
-  const throwaway = options.dataDir === undefined
-  const generated = throwaway ? randomApiKeys() : undefined
-  const anonKey = options.keys?.anonKey ?? generated?.anonKey ?? DEFAULT_ANON_KEY
-  const serviceRoleKey =
-    options.keys?.serviceRoleKey ?? generated?.serviceRoleKey ?? DEFAULT_SERVICE_ROLE_KEY
+  const generated = randomApiKeys()
+  const anonKey = options.keys?.anonKey ?? generated.anonKey
+  const serviceRoleKey = options.keys?.serviceRoleKey ?? generated.serviceRoleKey
 
   const [trusted, signer] = await Promise.all([
     loadTrustedJwks(options.trustedJwks),

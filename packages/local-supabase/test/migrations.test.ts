@@ -8,6 +8,7 @@ import { MigrationError, startMigratedDatabase } from '../src/index.ts'
 let workDir: string
 let migrationsDir: string
 let dataDir: string
+const superuserPassword = 'a-password-kept-for-this-dir'
 let seedFile: string
 const quiet = () => undefined
 
@@ -48,7 +49,7 @@ const ledger = (url: string) =>
 
 describe('migrations with a ledger', () => {
   it('a restart keeps the data and applies only new migrations; seed runs once', async () => {
-    const options = { dataDir, migrationsDir, seedFile, onLog: quiet }
+    const options = { dataDir, superuserPassword, migrationsDir, seedFile, onLog: quiet }
     const first = await startMigratedDatabase(options)
     expect(first.created).toBe(true)
     expect(first.appliedMigrations.map((m) => m.file)).toEqual(['20260101000000_notes.sql'])
@@ -89,7 +90,7 @@ describe('migrations with a ledger', () => {
     expect((failure as Error).message).toContain('relation "no_such_table" does not exist')
 
     // Run the same files against a persistent dir to look inside after the failure.
-    const persistent = { dataDir, migrationsDir, seedFile, onLog: quiet }
+    const persistent = { dataDir, superuserPassword, migrationsDir, seedFile, onLog: quiet }
     await expect(startMigratedDatabase(persistent)).rejects.toThrow(MigrationError)
     await rm(path.join(migrationsDir, '20260103000000_broken.sql'))
     const db = await startMigratedDatabase(persistent)

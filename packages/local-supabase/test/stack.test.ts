@@ -103,7 +103,12 @@ describe('a persistent data directory', () => {
   it('keeps rows across a restart of the whole stack', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'local-supabase-persist-'))
     try {
-      const options = { trustedJwks: { jwks: issuer.jwks }, dataDir, onLog: quiet }
+      const options = {
+        trustedJwks: { jwks: issuer.jwks },
+        dataDir,
+        superuserPassword: 'a-password-kept-for-this-dir',
+        onLog: quiet,
+      }
       const first = await startLocalSupabase(options)
       const token = await issuer.sessionToken({ sub: 'user_persist' })
       const alice = createClient(first.url, first.anonKey, { accessToken: async () => token })

@@ -18,8 +18,8 @@ begin
 end
 $$;
 
--- PostgREST logs in as authenticator and switches to the role named by the token.
-alter role authenticator with password 'postgres';
+-- PostgREST logs in as authenticator and switches to the role named by the token. Its password
+-- is set after this script, a new random one on every start.
 grant anon, authenticated, service_role to authenticator;
 alter role authenticator set statement_timeout = '8s';
 alter role anon set statement_timeout = '3s';
