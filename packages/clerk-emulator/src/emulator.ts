@@ -64,6 +64,18 @@ export const LOCAL_APP_ORIGINS: readonly string[] = [
   'http://localhost:3001',
 ]
 
+/**
+ * The local apps on the emulator's own hostname too: the apps must share it (cookies), so an
+ * emulator at http://127.0.0.1:4100 serves apps browsed at http://127.0.0.1:3000.
+ */
+function localAppOrigins(emulatorOrigin: string): string[] {
+  const { protocol, hostname } = new URL(emulatorOrigin)
+  return LOCAL_APP_ORIGINS.flatMap((origin) => {
+    const app = new URL(origin)
+    return [origin, `${protocol}//${hostname}:${app.port}`]
+  })
+}
+
 function requireOrigin(value: string): string {
   const origin = parseOrigin(value)
   if (!origin) {
@@ -82,7 +94,9 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
     secretKey: options.secretKey ?? randomSecretKey(),
   })
   const allowedOrigins = new Set(
-    [options.origin, ...LOCAL_APP_ORIGINS, ...(options.allowedOrigins ?? [])].map(requireOrigin),
+    [options.origin, ...localAppOrigins(options.origin), ...(options.allowedOrigins ?? [])].map(
+      requireOrigin,
+    ),
   )
   const isAllowedOrigin = (origin: string) => allowedOrigins.has(origin)
   const refusedOrigins = new Set<string>()

@@ -1,5 +1,5 @@
 import crypto, { type KeyObject } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { JWK } from 'jose'
 
@@ -94,14 +94,27 @@ export const randomSecretKey = () => `sk_live_${crypto.randomBytes(24).toString(
  */
 export function loadOrCreateSecretKey(options: { value?: string; file: string }): string {
   if (options.value) return options.value
-  if (existsSync(options.file)) return readFileSync(options.file, 'utf8').trim()
-  const key = randomSecretKey()
+  const read = () => {
+    const key = readFileSync(options.file, 'utf8').trim()
+    if (!/^sk_(live|test)_\w{16,}$/.test(key)) {
+      throw new SigningKeyError(
+        `${options.file} does not hold a Clerk secret key (sk_live_…). Delete it; the emulator makes a new one.`,
+      )
+    }
+    return key
+  }
+  if (existsSync(options.file)) return read()
   mkdirSync(path.dirname(options.file), { recursive: true })
+  // Written whole, then linked into place: on a fresh clone the emulator, both apps' env helpers
+  // and the banner start at once; none may read half a file, and the first writer wins.
+  const temporary = `${options.file}.${crypto.randomBytes(4).toString('hex')}.tmp`
+  writeFileSync(temporary, `${randomSecretKey()}\n`, { mode: 0o600 })
   try {
-    writeFileSync(options.file, `${key}\n`, { mode: 0o600, flag: 'wx' })
+    linkSync(temporary, options.file)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    return readFileSync(options.file, 'utf8').trim()
+  } finally {
+    unlinkSync(temporary)
   }
-  return key
+  return read()
 }

@@ -2,7 +2,9 @@
 // hands a session to a site outside the instance's allowed origins, the Frontend API answers CORS
 // only for those origins, and a GET never changes state through `_method`.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createEmulator } from '../src/emulator.ts'
 import { EnvError, readEnv } from '../src/env.ts'
+import { generateSigningKeyPem, signingKeyFromPem } from '../src/keys.ts'
 import { signInOverHttp } from '../src/testing.ts'
 import { ALICE, type Harness, startHarness } from './support/harness.ts'
 
@@ -178,5 +180,26 @@ describe('CLERK_EMULATOR_ALLOWED_ORIGINS', () => {
       expect(() => readEnv()).toThrow(EnvError)
       expect(() => readEnv()).toThrow(/CLERK_EMULATOR_ALLOWED_ORIGINS/)
     }
+  })
+})
+
+describe('the default app origins follow the emulator’s hostname', () => {
+  it('an emulator on 127.0.0.1 serves the local apps browsed on 127.0.0.1', () => {
+    const key = signingKeyFromPem(generateSigningKeyPem(), 'test')
+    const emulator = createEmulator({
+      origin: 'http://127.0.0.1:4100',
+      key,
+      users: [],
+      log: () => undefined,
+    })
+    expect([...emulator.allowedOrigins].sort()).toEqual(
+      [
+        'http://127.0.0.1:3000',
+        'http://127.0.0.1:3001',
+        'http://127.0.0.1:4100',
+        'http://localhost:3000',
+        'http://localhost:3001',
+      ].sort(),
+    )
   })
 })

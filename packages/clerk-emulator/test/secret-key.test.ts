@@ -1,5 +1,5 @@
 // The Backend API's secret key is this checkout's own, never a value published in the repo.
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -24,6 +24,12 @@ describe('the emulator’s secret key', () => {
     expect((await stat(file)).mode & 0o077).toBe(0)
     expect(loadOrCreateSecretKey({ file })).toBe(key)
     expect(loadOrCreateSecretKey({ file: path.join(dir, 'other') })).not.toBe(key)
+  })
+
+  it('refuses a file that holds no secret key, naming it', async () => {
+    const file = path.join(dir, 'empty-secret-key')
+    await writeFile(file, '')
+    expect(() => loadOrCreateSecretKey({ file })).toThrow(/empty-secret-key does not hold/)
   })
 
   it('comes from CLERK_EMULATOR_SECRET_KEY when that is set', () => {

@@ -1,5 +1,5 @@
 // The seed's promise, proven through the real data path: supabase-js -> gateway -> PostgREST
-// (verifying RS256 tokens against a JWKS) -> Postgres RLS on (select auth.jwt()) ->> 'sub'.
+// (verifying RS256 tokens against a JWKS) -> Postgres RLS on (select public.requesting_user_id()).
 import { BLANK_NAME_CASES } from '@repo/db/testing'
 import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'
 import { createTestIssuer, type TestIssuer } from '@repo/local-supabase/testing'

@@ -6,8 +6,8 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { randomApiKeys } from '../src/api-keys.ts'
 import { findFreePort } from '../src/ports.ts'
+import { randomApiKeys } from '../src/random-secrets.ts'
 import { createTestIssuer } from '../src/testing.ts'
 
 const RUNS = 5

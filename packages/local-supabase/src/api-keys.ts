@@ -1,16 +1,4 @@
-import crypto from 'node:crypto'
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose'
-
-/**
- * Supabase-style API keys. They are opaque: the gateway maps them to database roles, like
- * Supabase's publishable (anon) and secret (service_role) keys.
- */
-export function randomApiKeys(): { anonKey: string; serviceRoleKey: string } {
-  return {
-    anonKey: `sb_publishable_${crypto.randomBytes(18).toString('base64url')}`,
-    serviceRoleKey: `sb_secret_${crypto.randomBytes(24).toString('base64url')}`,
-  }
-}
 
 const GATEWAY_KID = 'local-supabase-gateway'
 

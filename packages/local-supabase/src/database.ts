@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,6 +6,7 @@ import { type AppliedMigration, applyMigrations, runSeed } from './migrations.ts
 import { migrationsDir as defaultMigrationsDir, seedFile as defaultSeedFile } from './paths.ts'
 import { assertPortFree, findFreePort } from './ports.ts'
 import { postgresUrl, SUPERUSER, startPostgres } from './postgres.ts'
+import { randomPassword } from './random-secrets.ts'
 
 const bootstrapSqlFile = new URL('./sql/bootstrap.sql', import.meta.url)
 
@@ -106,8 +106,6 @@ export async function startMigratedDatabase(
     throw error
   }
 }
-
-export const randomPassword = () => crypto.randomBytes(24).toString('base64url')
 
 async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url })

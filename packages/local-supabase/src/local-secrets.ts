@@ -5,10 +5,9 @@
 import crypto from 'node:crypto'
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { randomApiKeys } from './api-keys.ts'
-import { randomPassword } from './database.ts'
 import { readEnv } from './env.ts'
 import { repoRoot } from './paths.ts'
+import { randomApiKeys, randomPassword } from './random-secrets.ts'
 
 export interface LocalSecrets {
   anonKey: string

@@ -1,10 +1,11 @@
-import { createGatewaySigner, randomApiKeys } from './api-keys.ts'
+import { createGatewaySigner } from './api-keys.ts'
 import { type DatabaseOptions, startMigratedDatabase } from './database.ts'
 import { startGateway } from './gateway.ts'
 import { type Jwks, loadTrustedJwks, type TrustedJwksSource } from './jwks.ts'
 import type { AppliedMigration } from './migrations.ts'
 import { assertPortFree, findFreePort } from './ports.ts'
 import { type RunningPostgrest, startPostgrest } from './postgrest.ts'
+import { randomApiKeys } from './random-secrets.ts'
 
 export interface LocalSupabaseOptions extends Omit<DatabaseOptions, 'port'> {
   /** Where the issuer of user tokens publishes its keys (the Clerk emulator, or Clerk). */

@@ -8,7 +8,7 @@ export type ClerkSupabaseClient = SupabaseClient<Database>
 export interface ClerkSupabaseClientOptions extends SupabaseEnv {
   /**
    * Returns the current Clerk session token, or null when signed out (requests then go as the
-   * anon role, and RLS returns no rows). Called before every request, so rotation is picked up.
+   * anon role, which the database refuses). Called before every request, so rotation is picked up.
    */
   getToken: () => Promise<string | null>
   /** A fetch to use instead of the global one (tests, instrumentation). */

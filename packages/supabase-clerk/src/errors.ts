@@ -15,13 +15,13 @@ export class ClerkTokenError extends Error {
 
 /** What the apps show for a failed data request. */
 export type DataErrorKind =
-  /** Clerk gave no token (network to Clerk, or the session ended). */
+  /** Clerk gave no token (network to Clerk, or the session ended), so the database refused. */
   | 'session'
   /** The data API (PostgREST / Supabase's gateway) did not answer. */
   | 'unreachable'
   /** The database refused the values (a check constraint). */
   | 'invalid'
-  /** RLS refused the row: not yours, or not signed in. */
+  /** RLS or a column privilege refused the row: not yours, or not a column users may write. */
   | 'forbidden'
   | 'unknown'
 
@@ -56,6 +56,10 @@ export function classifyDataError(error: SupabaseErrorLike, status?: number): Da
   if (transport) return { kind: 'unreachable', message: DATA_API_UNREACHABLE }
   if (error.code === '23514') {
     return { kind: 'invalid', message: 'A task name must be 1 to 500 characters.' }
+  }
+  // Without a session token the request runs as anon, which holds no privilege on user tables.
+  if (error.code === '42501' && status === 401) {
+    return { kind: 'session', message: 'You are signed out. Sign in again to see your tasks.' }
   }
   if (error.code === '42501') {
     return { kind: 'forbidden', message: 'You can only change your own tasks.' }

@@ -32,7 +32,7 @@ describe('createClerkSupabaseClient', () => {
     expect(sent.every((value) => value?.startsWith('Bearer '))).toBe(true)
   })
 
-  it('signed out (no token): sends only the anon key, so RLS gives an empty list', async () => {
+  it('signed out (no token): sends only the anon key, never a user token', async () => {
     const { fetch, requests } = recordingFetch()
     const client = createClerkSupabaseClient({ ...ENV, fetch, getToken: async () => null })
     const { data, error } = await client.from('tasks').select()
@@ -83,6 +83,10 @@ describe('classifyDataError', () => {
     expect(classifyDataError({ message: 'row-level security', code: '42501' }, 403).kind).toBe(
       'forbidden',
     )
+    // PostgREST answers 401 when the anon role (no session token) lacks the privilege.
+    expect(
+      classifyDataError({ message: 'permission denied for table tasks', code: '42501' }, 401),
+    ).toEqual({ kind: 'session', message: 'You are signed out. Sign in again to see your tasks.' })
     expect(classifyDataError({ message: 'odd', code: 'XX000' }, 500).kind).toBe('unknown')
   })
 })

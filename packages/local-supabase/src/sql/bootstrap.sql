@@ -61,7 +61,7 @@ as $$
 $$;
 
 -- Casts `sub` to uuid: it raises on Clerk ids ("user_..."). Present for parity; never use it
--- with Clerk. Use (select auth.jwt()) ->> 'sub' instead.
+-- with Clerk. Policies use (select public.requesting_user_id()), from the project's migrations.
 create or replace function auth.uid() returns uuid
 language sql stable
 as $$
