@@ -2,7 +2,7 @@
 // emulator and a second local-supabase, on other ports and with other keys, stand in for "your
 // real Clerk and Supabase"; the suite's own stack plays the local default. Each case signs in
 // through the app and adds a task in a real browser, then checks where the rows really went.
-import { rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
@@ -15,7 +15,7 @@ import {
 } from '@repo/clerk-emulator'
 import { startTestEmulator, type TestEmulator } from '@repo/clerk-emulator/testing'
 import { APP_ENV_VARIABLES } from '@repo/dev-stack'
-import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'
+import { type LocalSupabase, localSecretsFile, startLocalSupabase } from '@repo/local-supabase'
 import { assertPortFree } from '@repo/local-supabase/testing'
 import { createClient } from '@supabase/supabase-js'
 import { appDir, DEV_PORTS, FRAMEWORKS, type Framework } from '../support/apps.ts'
@@ -281,12 +281,23 @@ test.describe('(a) in production: pnpm build, then each app’s start command', 
   })
 })
 
-test('a changed NEXT_PUBLIC_ value or env file changes the Next build’s cache key', async () => {
+test('a changed NEXT_PUBLIC_ value, env file or local anon key changes the Next build’s cache key', async () => {
   const task = '@repo/app-next#build'
   const base = await taskHash(task, {}, APP_VARIABLES)
   expect(
     await taskHash(task, { NEXT_PUBLIC_SUPABASE_URL: 'https://x.supabase.co' }, APP_VARIABLES),
   ).not.toBe(base)
+  // With no env set, the build inlines this checkout's local anon key (random, in .local/).
+  expect(
+    await taskHash(task, { LOCAL_SUPABASE_ANON_KEY: 'sb_publishable_other' }, APP_VARIABLES),
+  ).not.toBe(base)
+  const secrets = await readFile(localSecretsFile)
+  try {
+    await writeFile(localSecretsFile, `${secrets.toString('utf8').trimEnd()} \n`)
+    expect(await taskHash(task, {}, APP_VARIABLES), 'supabase-secrets.json').not.toBe(base)
+  } finally {
+    await writeFile(localSecretsFile, secrets)
+  }
   for (const name of ['.env', '.env.local', '.env.production', '.env.production.local']) {
     const file = path.join(appDir('next'), name)
     await writeFile(file, 'NEXT_PUBLIC_SUPABASE_URL=https://x.supabase.co\n', { flag: 'wx' })
