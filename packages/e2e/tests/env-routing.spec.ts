@@ -2,7 +2,7 @@
 // emulator and a second local-supabase, on other ports and with other keys, stand in for "your
 // real Clerk and Supabase"; the suite's own stack plays the local default. Each case signs in
 // through the app and adds a task in a real browser, then checks where the rows really went.
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
@@ -18,7 +18,7 @@ import { APP_ENV_VARIABLES } from '@repo/dev-stack'
 import { type LocalSupabase, localSecretsFile, startLocalSupabase } from '@repo/local-supabase'
 import { assertPortFree } from '@repo/local-supabase/testing'
 import { createClient } from '@supabase/supabase-js'
-import { appDir, DEV_PORTS, FRAMEWORKS, type Framework } from '../support/apps.ts'
+import { appDir, DEV_PORTS, FRAMEWORKS, type Framework, repoRoot } from '../support/apps.ts'
 import { expect, signIn, storedCount, test, USERS, unique } from '../support/fixtures.ts'
 import { runTurbo, type TurboRun, taskHash, waitForApps } from '../support/turbo.ts'
 
@@ -308,4 +308,17 @@ test('a changed NEXT_PUBLIC_ value, env file or local anon key changes the Next 
     }
   }
   expect(await taskHash(task, {}, APP_VARIABLES)).toBe(base)
+})
+
+test('the Supabase CLI’s cache (supabase/.temp) does not change the test tasks’ cache keys', async () => {
+  const task = '@repo/db#test'
+  const base = await taskHash(task, {}, APP_VARIABLES)
+  const file = path.join(repoRoot, 'supabase', '.temp', 'e2e-probe')
+  await mkdir(path.dirname(file), { recursive: true })
+  await writeFile(file, `${Date.now()}\n`)
+  try {
+    expect(await taskHash(task, {}, APP_VARIABLES)).toBe(base)
+  } finally {
+    await rm(file, { force: true })
+  }
 })
