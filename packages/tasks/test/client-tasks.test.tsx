@@ -92,6 +92,44 @@ describe('ClientTasks when a write fails', () => {
   })
 })
 
+describe('ClientTasks with writes in flight together', () => {
+  it('a failed delete brings its task back without dropping a task added meanwhile', async () => {
+    let failDelete: () => void = () => undefined
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const method = init?.method ?? 'GET'
+      if (method === 'GET')
+        return Response.json([stored(1, 'Water the plants'), stored(2, 'Call mum')])
+      if (method === 'POST') return Response.json(stored(3, 'Buy milk'))
+      // The delete hangs until the test lets it fail, as on a slow network.
+      await new Promise<void>((resolve) => {
+        failDelete = resolve
+      })
+      throw new TypeError('fetch failed')
+    }
+    const client = createClerkSupabaseClient({
+      supabaseUrl: 'http://data-api.test',
+      supabaseKey: 'sb_publishable_test',
+      getToken: async () => 'alice-token',
+      fetch,
+    })
+    render(<ClientTasks client={client} userId={ALICE} />)
+    await screen.findByRole('list', { name: 'Your tasks' })
+
+    fireEvent.click(within(rowOf('Water the plants')).getByRole('button', { name: 'Delete' }))
+    fireEvent.change(screen.getByLabelText('New task'), { target: { value: 'Buy milk' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }))
+    await expect.poll(() => screen.queryByText('Buy milk')).not.toBeNull()
+    // Let the add's reply land before the delete fails.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+    await act(async () => failDelete())
+
+    await screen.findByRole('alert')
+    expect(
+      screen.getAllByRole('listitem').map((li) => li.querySelector('.name')?.textContent),
+    ).toEqual(['Water the plants', 'Call mum', 'Buy milk'])
+  })
+})
+
 describe('ClientTasks when writes succeed', () => {
   it('keeps the change and shows no alert', async () => {
     const api = await renderPage([stored(1, 'Water the plants')])

@@ -13,6 +13,15 @@ export interface ClientTasksProps {
   userId: string | null | undefined
 }
 
+/** The list with `task` back in its place (the list is ordered as listTasks orders it). */
+function withTask(tasks: Task[], task: Task): Task[] {
+  if (tasks.some((t) => t.id === task.id)) return tasks
+  const after = tasks.findIndex(
+    (t) => t.created_at > task.created_at || (t.created_at === task.created_at && t.id > task.id),
+  )
+  return after === -1 ? [...tasks, task] : [...tasks.slice(0, after), task, ...tasks.slice(after)]
+}
+
 /**
  * The client-side tasks page body: read and written from the browser with the user's token.
  * Changes show at once and roll back if the request fails (the seed reloads the window instead).
@@ -82,11 +91,11 @@ export function ClientTasks({ client, userId }: ClientTasksProps) {
   }
 
   async function onDelete(task: Task) {
-    const before = tasks
     setTasks((current) => current.filter((t) => t.id !== task.id))
     const result = await deleteTask(client, task.id)
     if (!result.ok) {
-      setTasks(before)
+      // Put it back into the list as it is now, not a snapshot: other changes may have landed.
+      setTasks((current) => withTask(current, task))
       setError(result.error)
     } else setError(null)
   }
