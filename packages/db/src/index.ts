@@ -1,6 +1,6 @@
 export type { Database, Json, Tables, TablesInsert, TablesUpdate } from './database.types.ts'
 export { TASK_NAME_MAX_LENGTH } from './limits.ts'
-export { clerkUserId, type NewTask, type TaskRow, tasks } from './schema.ts'
+export { clerkUserId, tasks } from './schema.ts'
 
 import type { Tables } from './database.types.ts'
 

@@ -71,6 +71,3 @@ export const tasks = pgTable(
     ]
   },
 ).enableRLS()
-
-export type TaskRow = typeof tasks.$inferSelect
-export type NewTask = typeof tasks.$inferInsert

@@ -38,7 +38,7 @@ export interface SupabaseErrorLike {
   details?: string | null
 }
 
-export const DATA_API_UNREACHABLE = 'The database API is unreachable. Try again in a moment.'
+const DATA_API_UNREACHABLE = 'The database API is unreachable. Try again in a moment.'
 
 export function classifyDataError(error: SupabaseErrorLike, status?: number): DataError {
   if (error.message.startsWith('ClerkTokenError')) {

@@ -7,7 +7,6 @@ export { type SupabaseEnv, SupabaseEnvError, validateSupabaseEnv } from './env.t
 export {
   ClerkTokenError,
   classifyDataError,
-  DATA_API_UNREACHABLE,
   type DataError,
   type DataErrorKind,
   type SupabaseErrorLike,
