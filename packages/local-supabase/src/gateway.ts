@@ -295,7 +295,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
       // 502 like Supabase's API gateway when its upstream is gone.
       sendJson(response, 502, {
-        code: 'PGRST_UNREACHABLE',
         message: 'The data API (PostgREST) is unreachable',
         details: error.message,
       })

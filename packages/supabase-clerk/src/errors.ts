@@ -19,15 +19,15 @@ export type DataErrorKind =
   | 'session'
   /** The data API (PostgREST / Supabase's gateway) did not answer. */
   | 'unreachable'
-  /** The database refused the values (a check constraint). */
-  | 'invalid'
+  /** The database refused the values (a check, not-null or unique constraint). */
+  | 'constraint'
   /** RLS or a column privilege refused the row: not yours, or not a column users may write. */
   | 'forbidden'
   | 'unknown'
 
 export interface DataError {
   kind: DataErrorKind
-  /** A sentence to show a user. */
+  /** A sentence to show a user. Generic: a feature package may say it in its own words. */
   message: string
 }
 
@@ -44,25 +44,27 @@ export function classifyDataError(error: SupabaseErrorLike, status?: number): Da
   if (error.message.startsWith('ClerkTokenError')) {
     return { kind: 'session', message: 'Your session could not be confirmed. Sign in again.' }
   }
+  // supabase-js reports a failed fetch with status 0 and the runtime's network error message;
+  // Supabase's gateway answers 502/503/504 when PostgREST does not.
   const transport =
     status === 0 ||
     status === 502 ||
     status === 503 ||
     status === 504 ||
-    error.code === 'PGRST_UNREACHABLE' ||
-    /fetch failed|ECONNREFUSED|Failed to fetch|NetworkError|unreachable/i.test(
+    /fetch failed|ECONNREFUSED|Failed to fetch|NetworkError/i.test(
       `${error.message} ${error.details ?? ''}`,
     )
   if (transport) return { kind: 'unreachable', message: DATA_API_UNREACHABLE }
-  if (error.code === '23514') {
-    return { kind: 'invalid', message: 'A task name must be 1 to 500 characters.' }
+  // Postgres integrity violations: not_null, foreign_key, unique, check, exclusion.
+  if (error.code && /^23/.test(error.code)) {
+    return { kind: 'constraint', message: 'The database refused these values.' }
   }
   // Without a session token the request runs as anon, which holds no privilege on user tables.
   if (error.code === '42501' && status === 401) {
-    return { kind: 'session', message: 'You are signed out. Sign in again to see your tasks.' }
+    return { kind: 'session', message: 'You are signed out. Sign in again.' }
   }
   if (error.code === '42501') {
-    return { kind: 'forbidden', message: 'You can only change your own tasks.' }
+    return { kind: 'forbidden', message: 'The database refused this change: it is not yours.' }
   }
   return { kind: 'unknown', message: `The request failed: ${error.message}` }
 }

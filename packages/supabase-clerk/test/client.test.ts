@@ -69,8 +69,9 @@ describe('classifyDataError', () => {
       message: 'The database API is unreachable. Try again in a moment.',
     })
     expect(
+      // What Supabase's gateway answers while PostgREST is down.
       classifyDataError(
-        { message: 'The data API (PostgREST) is unreachable', code: 'PGRST_UNREACHABLE' },
+        { message: 'An invalid response was received from the upstream server' },
         502,
       ).kind,
     ).toBe('unreachable')
@@ -79,14 +80,17 @@ describe('classifyDataError', () => {
   it('explains constraint and RLS refusals', () => {
     expect(
       classifyDataError({ message: 'violates check constraint', code: '23514' }, 400).kind,
-    ).toBe('invalid')
+    ).toBe('constraint')
+    expect(classifyDataError({ message: 'null value in column', code: '23502' }, 400).kind).toBe(
+      'constraint',
+    )
     expect(classifyDataError({ message: 'row-level security', code: '42501' }, 403).kind).toBe(
       'forbidden',
     )
     // PostgREST answers 401 when the anon role (no session token) lacks the privilege.
     expect(
       classifyDataError({ message: 'permission denied for table tasks', code: '42501' }, 401),
-    ).toEqual({ kind: 'session', message: 'You are signed out. Sign in again to see your tasks.' })
+    ).toEqual({ kind: 'session', message: 'You are signed out. Sign in again.' })
     expect(classifyDataError({ message: 'odd', code: 'XX000' }, 500).kind).toBe('unknown')
   })
 })

@@ -1,5 +1,6 @@
 import type { Task } from '@repo/db'
-import { type ClerkSupabaseClient, classifyDataError, type DataError } from '@repo/supabase-clerk'
+import type { ClerkSupabaseClient, DataError } from '@repo/supabase-clerk'
+import { taskError } from './task-error.ts'
 
 export type TaskResult<T> = { ok: true; data: T } | { ok: false; error: DataError }
 
@@ -10,7 +11,7 @@ type Reply<T> = {
 }
 
 function settle<T>(reply: Reply<T>, fallback: T): TaskResult<T> {
-  if (reply.error) return { ok: false, error: classifyDataError(reply.error, reply.status) }
+  if (reply.error) return { ok: false, error: taskError(reply.error, reply.status) }
   return { ok: true, data: reply.data ?? fallback }
 }
 
