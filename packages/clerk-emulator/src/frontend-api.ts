@@ -33,7 +33,7 @@ export interface FrontendApiOptions {
   log: (line: string) => void
 }
 
-const YEAR = 60 * 60 * 24 * 365
+const YEAR_IN_SECONDS = 60 * 60 * 24 * 365
 const PASSWORD_MIN_LENGTH = 8
 
 const errors = {
@@ -82,13 +82,14 @@ export function createFrontendApi(options: FrontendApiOptions) {
   const { instance, key, store } = options
 
   const clientCookie = (client: Client) =>
-    `__client=${client.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${YEAR}`
+    `__client=${client.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${YEAR_IN_SECONDS}`
 
   /** `__client_uat` tells @clerk/backend when the client last changed (0 = signed out). */
   const uatCookies = (client: Client) => {
     const value = store.activeSessions(client).length ? Math.floor(client.updatedAt / 1000) : 0
     return ['', `_${instance.cookieSuffix}`].map(
-      (suffix) => `__client_uat${suffix}=${value}; Path=/; SameSite=Lax; Max-Age=${YEAR}`,
+      (suffix) =>
+        `__client_uat${suffix}=${value}; Path=/; SameSite=Lax; Max-Age=${YEAR_IN_SECONDS}`,
     )
   }
 

@@ -7,7 +7,7 @@ import type { SigningKey } from './keys.ts'
 import type { Store } from './store.ts'
 import { mintSessionToken } from './tokens.ts'
 
-const YEAR = 60 * 60 * 24 * 365
+const YEAR_IN_SECONDS = 60 * 60 * 24 * 365
 /** How long a handshake nonce can be resolved. */
 export const HANDSHAKE_NONCE_TTL_MS = 10 * 60 * 1000
 
@@ -35,11 +35,11 @@ export async function handshakeDirectives(
       const token = await mintSessionToken(key, instance, signedIn, request.origin)
       directives.push(`__session${suffix}=${token}; Path=/; SameSite=Lax`)
       directives.push(
-        `__client_uat${suffix}=${Math.floor(client.updatedAt / 1000)}; Path=/; SameSite=Lax; Max-Age=${YEAR}`,
+        `__client_uat${suffix}=${Math.floor(client.updatedAt / 1000)}; Path=/; SameSite=Lax; Max-Age=${YEAR_IN_SECONDS}`,
       )
     } else {
       directives.push(`__session${suffix}=; Path=/; SameSite=Lax; Max-Age=0`)
-      directives.push(`__client_uat${suffix}=0; Path=/; SameSite=Lax; Max-Age=${YEAR}`)
+      directives.push(`__client_uat${suffix}=0; Path=/; SameSite=Lax; Max-Age=${YEAR_IN_SECONDS}`)
     }
   }
   return directives

@@ -4,7 +4,7 @@
 // never reaches for third-party scripts.
 import type { Client, Session, SignIn, SignUp, Store, User } from './store.ts'
 
-const DAY = 24 * 60 * 60 * 1000
+const DAY_IN_MS = 24 * 60 * 60 * 1000
 
 export interface EnvironmentOptions {
   applicationName: string
@@ -221,8 +221,8 @@ export function sessionJSON(session: Session, user: User, token: string | null) 
     object: 'session',
     id: session.id,
     status: session.status,
-    expire_at: session.createdAt + 7 * DAY,
-    abandon_at: session.createdAt + 30 * DAY,
+    expire_at: session.createdAt + 7 * DAY_IN_MS,
+    abandon_at: session.createdAt + 30 * DAY_IN_MS,
     last_active_at: session.lastActiveAt,
     last_active_organization_id: null,
     actor: null,
@@ -269,7 +269,7 @@ export function signInJSON(signIn: SignIn | null, user: User | undefined) {
       ? { first_name: user.firstName, last_name: user.lastName, image_url: '', has_image: false }
       : null,
     created_session_id: signIn.createdSessionId,
-    abandon_at: signIn.createdAt + DAY,
+    abandon_at: signIn.createdAt + DAY_IN_MS,
   }
 }
 
@@ -317,7 +317,7 @@ export function signUpJSON(signUp: SignUp | null) {
     unsafe_metadata: {},
     created_session_id: signUp.createdSessionId,
     created_user_id: signUp.createdUserId,
-    abandon_at: signUp.createdAt + DAY,
+    abandon_at: signUp.createdAt + DAY_IN_MS,
     legal_accepted_at: null,
     locale: null,
     verifications: {
