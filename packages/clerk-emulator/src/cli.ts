@@ -1,9 +1,10 @@
 // clerk-emulator start       serve the Frontend + Backend API until Ctrl-C
 // clerk-emulator print-env   print the env the Next and Remix apps need (no server needed)
+
+import { appEnv, toDotenv } from './app-env.ts'
 import { createEmulator } from './emulator.ts'
 import { readEnv, readSeedUsers } from './env.ts'
 import { loadOrCreateSecretKey, loadOrCreateSigningKey } from './keys.ts'
-import { appEnv, toDotenv } from './print-env.ts'
 import { startEmulatorServer } from './server.ts'
 
 async function main(): Promise<void> {

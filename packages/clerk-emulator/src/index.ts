@@ -1,4 +1,11 @@
 export {
+  type AppEnv,
+  appEnv,
+  localEmulatorAppEnv,
+  localEmulatorSettings,
+  toDotenv,
+} from './app-env.ts'
+export {
   type ClerkEmulator,
   createEmulator,
   DEFAULT_FRONTEND_HOST,
@@ -15,12 +22,5 @@ export {
   type SigningKey,
   signingKeyFromPem,
 } from './keys.ts'
-export {
-  type AppEnv,
-  appEnv,
-  localEmulatorAppEnv,
-  localEmulatorSettings,
-  toDotenv,
-} from './print-env.ts'
 export { type RunningEmulatorServer, startEmulatorServer } from './server.ts'
 export type { SeedUser } from './store.ts'

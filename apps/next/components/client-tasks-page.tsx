@@ -1,11 +1,11 @@
 'use client'
 import { useUser } from '@clerk/nextjs'
 import { useClerkSupabaseClient } from '@repo/supabase-clerk/next'
-import { ClientTasks as TasksBody } from '@repo/tasks/react'
+import { ClientTasks } from '@repo/tasks/react'
 
 /** Next's hooks feed the shared page body: Clerk's user, and a client bound to its session. */
-export function ClientTasks() {
+export function ClientTasksPage() {
   const { user } = useUser()
   const client = useClerkSupabaseClient()
-  return <TasksBody client={client} userId={user?.id} />
+  return <ClientTasks client={client} userId={user?.id} />
 }
