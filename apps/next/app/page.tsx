@@ -1,6 +1,6 @@
 import { ClientTasksPage } from '../components/client-tasks-page'
 
-// The seed's client-side page: the browser talks to Supabase with the user's Clerk token.
+// The client-side page of Clerk's Supabase guide: the browser talks to Supabase with the user's Clerk token.
 export default function HomePage() {
   return <ClientTasksPage />
 }

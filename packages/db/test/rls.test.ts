@@ -1,4 +1,4 @@
-// The seed's promise, proven through the real data path: supabase-js -> gateway -> PostgREST
+// The promise of Clerk's Supabase guide, proven through the real data path: supabase-js -> gateway -> PostgREST
 // (verifying RS256 tokens against a JWKS) -> Postgres RLS on (select public.requesting_user_id()).
 import { BLANK_NAME_CASES } from '@repo/db/testing'
 import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'

@@ -11,7 +11,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return null
 }
 
-// The seed's client-side page: the browser talks to Supabase with the user's Clerk token.
+// The client-side page of Clerk's Supabase guide: the browser talks to Supabase with the user's Clerk token.
 export default function Index() {
   const root = useRouteLoaderData<typeof rootLoader>('root')
   if (!root) throw new Error('The root loader did not run')

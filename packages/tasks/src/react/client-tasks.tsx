@@ -24,7 +24,7 @@ function withTask(tasks: Task[], task: Task): Task[] {
 
 /**
  * The client-side tasks page body: read and written from the browser with the user's token.
- * Changes show at once and roll back if the request fails (the seed reloads the window instead).
+ * Changes show at once and roll back if the request fails (Clerk's guide reloads the window instead).
  */
 export function ClientTasks({ client, userId }: ClientTasksProps) {
   const [tasks, setTasks] = useState<Task[]>([])
