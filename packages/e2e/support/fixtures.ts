@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
+import { seededUsers } from '@repo/clerk-emulator/testing'
 import { createClient } from '@supabase/supabase-js'
 import { type Framework, type Mode, type RunningApps, startApps } from './apps.ts'
 import { isAllowed } from './browser-messages.ts'
@@ -7,10 +8,8 @@ import type { StackInfo } from './stack.ts'
 
 export type { Framework, Mode }
 
-export const USERS = {
-  alice: { email: 'alice@example.com', password: 'alice-dev-password' },
-  bob: { email: 'bob@example.com', password: 'bob-dev-password' },
-}
+/** The emulator's seeded users (packages/clerk-emulator/users.json), as every suite reads them. */
+export const USERS = seededUsers()
 
 function stackInfo(): StackInfo {
   const raw = process.env.E2E_STACK

@@ -218,12 +218,7 @@ test.describe('(c) only the Supabase group set: Clerk stays the default emulator
       stack,
     }) => {
       const before = signInsAtSecondClerk()
-      await addAndLocate(
-        page,
-        devUrl(framework),
-        { id: 'user_2alice0000000000000000000', ...USERS.alice },
-        stack,
-      )
+      await addAndLocate(page, devUrl(framework), USERS.alice, stack)
       expect(signInsAtSecondClerk()).toBe(before)
     })
   }
