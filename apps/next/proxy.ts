@@ -1,11 +1,10 @@
 // Next 16's proxy (formerly middleware): Clerk authenticates every request here, and the task
 // pages send signed-out visitors to /sign-in and back afterwards.
 import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
-import { clerkEnv } from './lib/env'
+import { env } from './lib/env'
 import { SIGN_IN_URL, SIGN_UP_URL } from './lib/routes'
 
 const isTaskPage = createRouteMatcher(['/', '/ssr'])
-const { jwtKey } = clerkEnv()
 
 export default clerkMiddleware(
   async (auth, request) => {
@@ -16,7 +15,7 @@ export default clerkMiddleware(
     signUpUrl: SIGN_UP_URL,
     // Verify session tokens with the PEM key instead of fetching the JWKS (Next reads no env
     // for this; it must be passed here).
-    ...(jwtKey ? { jwtKey } : {}),
+    jwtKey: env.CLERK_JWT_KEY,
   },
 )
 

@@ -1,53 +1,29 @@
-// The settings this app needs, checked together so one message names every missing variable and
-// where its value comes from. instrumentation.ts runs it when the server starts; proxy.ts reads
-// the Clerk half from it. (Supabase's half is @repo/supabase-clerk/next's check.)
-import { SupabaseEnvError } from '@repo/supabase-clerk'
-import { readNextSupabaseEnv } from '@repo/supabase-clerk/next/env'
+// The only module of this app that reads env: it composes the packages' validators, checks every
+// variable at once, and names each missing one and where its value comes from.
+// NEXT_PUBLIC_* are written out in full because Next inlines only literal references.
+import { throwEnvError } from '@repo/env'
+import type { SupabaseEnv } from '@repo/supabase-clerk'
+import { supabaseClerkEnv } from '@repo/supabase-clerk/next/env'
+import { createEnv } from '@t3-oss/env-nextjs'
+import { z } from 'zod'
 
-const CLERK_DASHBOARD = 'Clerk dashboard > API keys'
-const LOCAL =
-  'For the local stack, run `pnpm dev` or `pnpm preview` (they set this from the Clerk emulator)'
+export const env = createEnv({
+  extends: [
+    supabaseClerkEnv({
+      NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+      NEXT_PUBLIC_SUPABASE_URL: process.env.NEXT_PUBLIC_SUPABASE_URL,
+      NEXT_PUBLIC_SUPABASE_KEY: process.env.NEXT_PUBLIC_SUPABASE_KEY,
+    }),
+  ],
+  shared: {
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  },
+  experimental__runtimeEnv: { NODE_ENV: process.env.NODE_ENV },
+  onValidationError: throwEnvError('apps/next is not configured'),
+})
 
-export class AppEnvError extends Error {
-  override name = 'AppEnvError'
-}
-
-function clerkProblems(): string[] {
-  const problems: string[] = []
-  const publishableKey = process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY
-  if (!publishableKey) {
-    problems.push(
-      `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is not set. Copy it from the ${CLERK_DASHBOARD} into apps/next/.env.local (or the build env) and rebuild: Next inlines it at build time. ${LOCAL}.`,
-    )
-  } else if (!/^pk_(test|live)_/.test(publishableKey)) {
-    problems.push(
-      `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY must start with pk_test_ or pk_live_ (${CLERK_DASHBOARD}).`,
-    )
-  }
-  if (!process.env.CLERK_SECRET_KEY) {
-    problems.push(
-      `CLERK_SECRET_KEY is not set. Copy it from the ${CLERK_DASHBOARD} into apps/next/.env.local or the server env (server-only, never NEXT_PUBLIC_). ${LOCAL}.`,
-    )
-  }
-  return problems
-}
-
-/** Every setting at once; throws one error that lists each problem on its own line. */
-export function assertAppEnv(): void {
-  const problems = clerkProblems()
-  try {
-    readNextSupabaseEnv()
-  } catch (error) {
-    if (!(error instanceof SupabaseEnvError)) throw error
-    problems.push(...error.problems)
-  }
-  if (problems.length > 0) {
-    throw new AppEnvError(`apps/next is not configured:\n- ${problems.join('\n- ')}`)
-  }
-}
-
-export function clerkEnv(): { jwtKey: string | undefined } {
-  const problems = clerkProblems()
-  if (problems.length > 0) throw new AppEnvError(problems.join('\n'))
-  return { jwtKey: process.env.CLERK_JWT_KEY || undefined }
+/** What every Supabase client in this app is made from (both values are public). */
+export const supabaseEnv: SupabaseEnv = {
+  supabaseUrl: env.NEXT_PUBLIC_SUPABASE_URL,
+  supabaseKey: env.NEXT_PUBLIC_SUPABASE_KEY,
 }

@@ -14,7 +14,7 @@ import {
 import styles from '@repo/tasks/styles.css?url'
 import type { ReactNode } from 'react'
 import { SIGN_IN_URL, SIGN_UP_URL } from './lib/auth.server'
-import { appEnv } from './lib/env.server'
+import { supabaseEnv } from './lib/env.server'
 
 export const meta: MetaFunction = () => [{ title: 'Tasks · Remix + Clerk + Supabase' }]
 export const links = () => [
@@ -26,7 +26,7 @@ export const links = () => [
 
 export const loader = (args: LoaderFunctionArgs) => {
   // The Supabase URL and anon key are public; the browser's client is built from them.
-  return rootAuthLoader(args, () => ({ supabase: appEnv.supabase }), {
+  return rootAuthLoader(args, () => ({ supabase: supabaseEnv }), {
     signInUrl: SIGN_IN_URL,
     signUpUrl: SIGN_UP_URL,
   })

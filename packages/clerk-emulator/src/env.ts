@@ -93,3 +93,8 @@ export function readSeedUsers(file: string): SeedUser[] {
   }
   return parsed as SeedUser[]
 }
+
+/** Where a test's Chromium is, when set (else the usual Debian paths are tried). */
+export function chromiumPathSetting(): string | undefined {
+  return process.env.CHROMIUM_PATH?.trim() || undefined
+}

@@ -3,7 +3,7 @@
 
 import { existsSync } from 'node:fs'
 import { type ClerkEmulator, createEmulator } from './emulator.ts'
-import { readEnv, readSeedUsers } from './env.ts'
+import { chromiumPathSetting, readEnv, readSeedUsers } from './env.ts'
 import { generateSigningKeyPem, type SigningKey, signingKeyFromPem } from './keys.ts'
 import { type RunningEmulatorServer, startEmulatorServer } from './server.ts'
 import type { SeedUser } from './store.ts'
@@ -148,7 +148,7 @@ export async function signInOverHttp(
  * browser" (`npx playwright install chromium` on machines that can download it).
  */
 export function systemChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+  const candidates = [chromiumPathSetting(), '/usr/bin/chromium', '/usr/bin/chromium-browser']
   return candidates.find((candidate) => candidate && existsSync(candidate))
 }
 

@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { childEnv } from '@repo/env/child-env'
 import { type LocalSupabase, migrationsDir, startLocalSupabase } from '@repo/local-supabase'
 import { createTestIssuer } from '@repo/local-supabase/testing'
 import pg from 'pg'
@@ -25,7 +26,7 @@ interface CliResult {
 async function supabase(...args: string[]): Promise<CliResult> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], {
-      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+      env: childEnv({ SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' }),
     })
     return { code: 0, stdout, stderr }
   } catch (error) {

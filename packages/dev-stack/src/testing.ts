@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { AppEnv } from '@repo/clerk-emulator'
+import { childEnv } from '@repo/env/child-env'
 import { type AppName, supabaseEnv } from './app-env.ts'
 
 export interface RunningApp {
@@ -45,7 +46,7 @@ export function spawnPackageScript(
     cwd: packageDir,
     env: {
       ...options.env,
-      PATH: `${path.join(packageDir, 'node_modules/.bin')}${path.delimiter}${options.env.PATH ?? process.env.PATH}`,
+      PATH: `${path.join(packageDir, 'node_modules/.bin')}${path.delimiter}${childEnv(options.env).PATH}`,
     },
   })
 }
@@ -67,7 +68,7 @@ function spawnLogged(
   const child = spawn(command, args, {
     cwd: options.cwd,
     stdio: ['ignore', piped ? 'pipe' : 'ignore', piped ? 'pipe' : 'inherit'],
-    env: { ...process.env, ...options.env },
+    env: childEnv(options.env),
   })
   if (options.logFile) {
     mkdirSync(path.dirname(options.logFile), { recursive: true })

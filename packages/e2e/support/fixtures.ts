@@ -4,18 +4,13 @@ import { seededUsers } from '@repo/clerk-emulator/testing'
 import { createClient } from '@supabase/supabase-js'
 import { type Framework, type Mode, type RunningApps, startApps } from './apps.ts'
 import { isAllowed } from './browser-messages.ts'
+import { stackInfo } from './env.ts'
 import type { StackInfo } from './stack.ts'
 
 export type { Framework, Mode }
 
 /** The emulator's seeded users (packages/clerk-emulator/users.json), as every suite reads them. */
 export const USERS = seededUsers()
-
-function stackInfo(): StackInfo {
-  const raw = process.env.E2E_STACK
-  if (!raw) throw new Error('E2E_STACK is missing: run the suite through playwright test')
-  return JSON.parse(raw) as StackInfo
-}
 
 /** Requests the Clerk emulator could not handle since the last call (see support/stack.ts). */
 export async function unhandledClerkRequests(stack: StackInfo): Promise<string[]> {

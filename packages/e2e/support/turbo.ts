@@ -4,6 +4,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { createWriteStream, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { childEnv } from '@repo/env/child-env'
 import { repoRoot } from './apps.ts'
 
 // turbo's npm wrapper forwards signals to the turbo binary, which stops the tasks it started.
@@ -13,13 +14,6 @@ export interface TurboRun {
   stop(): Promise<void>
   /** Resolves with the exit code once turbo has exited. */
   exited: Promise<number | null>
-}
-
-/** Env for a turbo child: this process's, minus anything a case must not inherit, plus `env`. */
-function turboEnv(env: Record<string, string>, drop: string[]): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' }
-  for (const name of drop) delete base[name]
-  return { ...base, ...env }
 }
 
 export function runTurbo(
@@ -32,7 +26,8 @@ export function runTurbo(
     [turboScript, 'run', ...args, '--ui=stream'],
     {
       cwd: repoRoot,
-      env: turboEnv(options.env, options.drop ?? []),
+      // This process's env, minus anything a case must not inherit, plus the case's own.
+      env: childEnv({ TURBO_TELEMETRY_DISABLED: '1', ...options.env }, options.drop),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
@@ -65,7 +60,11 @@ export async function taskHash(
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [turboScript, 'run', name, `--filter=${pkg}`, '--dry=json'],
-    { cwd: repoRoot, env: turboEnv(env, drop), maxBuffer: 64 * 1024 * 1024 },
+    {
+      cwd: repoRoot,
+      env: childEnv({ TURBO_TELEMETRY_DISABLED: '1', ...env }, drop),
+      maxBuffer: 64 * 1024 * 1024,
+    },
   )
   const plan = JSON.parse(stdout) as { tasks: { taskId: string; hash: string }[] }
   const found = plan.tasks.find((candidate) => candidate.taskId === task)

@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { createClient } from '@supabase/supabase-js'
 import { FRAMEWORKS, type Mode, repoRoot } from '../support/apps.ts'
+import { writeDocsScreenshots } from '../support/env.ts'
 import {
   dataApi,
   expect,
@@ -32,10 +33,9 @@ async function addTask(page: Page, name: string) {
  */
 async function docsScreenshot(page: Page, mode: Mode, file: string) {
   if (mode !== 'dev') return
-  const target =
-    process.env.E2E_DOCS_SCREENSHOTS === '1'
-      ? path.join(repoRoot, 'docs', file)
-      : test.info().outputPath(file)
+  const target = writeDocsScreenshots
+    ? path.join(repoRoot, 'docs', file)
+    : test.info().outputPath(file)
   await page.screenshot({ path: target })
 }
 

@@ -6,6 +6,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { childEnv } from '@repo/env/child-env'
 import { findFreePort } from '../src/ports.ts'
 import { randomApiKeys } from '../src/random-secrets.ts'
 import { createTestIssuer } from '../src/testing.ts'
@@ -20,15 +21,14 @@ async function timeToFirstQuery(dataDir: string, jwksFile: string, token: string
   const started = performance.now()
   const child = spawn(tsx, [cli], {
     stdio: 'ignore',
-    env: {
-      ...process.env,
+    env: childEnv({
       LOCAL_SUPABASE_DATA_DIR: dataDir,
       LOCAL_SUPABASE_JWKS_FILE: jwksFile,
       LOCAL_SUPABASE_API_PORT: String(api),
       LOCAL_SUPABASE_DB_PORT: String(db),
       LOCAL_SUPABASE_POSTGREST_PORT: String(postgrest),
       LOCAL_SUPABASE_ANON_KEY: anonKey,
-    },
+    }),
   })
   const exited = new Promise((resolve) => child.once('exit', resolve))
   try {

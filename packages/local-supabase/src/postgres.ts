@@ -8,6 +8,7 @@ import fs from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
+import { childEnv } from '@repo/env/child-env'
 
 export interface StartPostgresOptions {
   dataDir: string
@@ -113,7 +114,7 @@ function run(
   const child = spawn(command, args, {
     ...(runAs ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
+    env: childEnv({ LC_ALL: 'C', LC_MESSAGES: 'C' }),
   })
   child.stdout?.on('data', (chunk: Buffer) => onOutput(chunk.toString('utf8')))
   child.stderr?.on('data', (chunk: Buffer) => onOutput(chunk.toString('utf8')))

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { childEnv } from '@repo/env/child-env'
 import type { Jwks } from './jwks.ts'
 
 export class PostgrestBinaryMissingError extends Error {
@@ -46,8 +47,7 @@ export async function startPostgrest(options: StartPostgrestOptions): Promise<Ru
   const output: string[] = []
   const child = spawn(binary, [], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
+    env: childEnv({
       PGRST_DB_URI: options.dbUrl,
       PGRST_DB_SCHEMAS: 'public',
       PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
@@ -60,7 +60,7 @@ export async function startPostgrest(options: StartPostgrestOptions): Promise<Ru
       PGRST_SERVER_PORT: String(options.port),
       PGRST_ADMIN_SERVER_PORT: String(options.adminPort),
       PGRST_LOG_LEVEL: 'error',
-    },
+    }),
   })
   const collect = (chunk: Buffer) => {
     const text = chunk.toString('utf8')

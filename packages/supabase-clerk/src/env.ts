@@ -1,27 +1,18 @@
-export class SupabaseEnvError extends Error {
-  override name = 'SupabaseEnvError'
-  /** One sentence per problem, so an app can list them beside its own. */
-  readonly problems: string[]
-  constructor(problems: string[]) {
-    super(problems.join('\n'))
-    this.problems = problems
-  }
-}
+// The Clerk and Supabase variables every app needs, written once: each framework's preset
+// (./next/env.ts, ./remix/env.ts) gives them that framework's names and says where to set them.
+import { httpUrl, optionalText, requiredText } from '@repo/env'
 
+/** The two values every Supabase client here is made from. */
 export interface SupabaseEnv {
   supabaseUrl: string
   supabaseKey: string
 }
 
-export interface SupabaseEnvNames {
-  url: string
-  key: string
-  /** Said in the error, e.g. why a NEXT_PUBLIC_ prefix is needed. */
-  note?: string
-}
-
-const WHERE_FROM =
+const SUPABASE_WHERE_FROM =
   'Locally it is printed by local-supabase (`pnpm dev`); for hosted Supabase it is in the dashboard under Project Settings > Data API'
+const CLERK_DASHBOARD = 'Clerk dashboard > API keys'
+const CLERK_LOCAL =
+  'For the local stack, run `pnpm dev` or `pnpm preview` (they set this from the Clerk emulator)'
 
 function isServiceRoleJwt(key: string): boolean {
   const payload = key.split('.')[1]
@@ -34,45 +25,40 @@ function isServiceRoleJwt(key: string): boolean {
   }
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol)
-  } catch {
-    return false
-  }
+/** @param note said after each problem, e.g. why a NEXT_PUBLIC_ prefix is needed */
+export function supabaseUrlField(name: string, note: string) {
+  return httpUrl(
+    `${name} is not set. It is the Supabase project URL. ${SUPABASE_WHERE_FROM} (Project URL). ${note}`,
+    `${name} must be an http(s) URL such as http://127.0.0.1:54321 or https://<project>.supabase.co`,
+  ).transform((url) => url.replace(/\/+$/, ''))
 }
 
 /**
- * Checks the Supabase URL and the anon (publishable) key, naming the variable and where its
- * value comes from. Refuses a secret / service_role key: it bypasses RLS and these clients may
- * run in the browser.
+ * The anon (publishable) key. A secret / service_role key is refused: it bypasses RLS, and these
+ * clients may run in the browser.
  */
-export function validateSupabaseEnv(
-  values: { url: string | undefined; key: string | undefined },
-  names: SupabaseEnvNames,
-): SupabaseEnv {
-  const note = names.note ? ` ${names.note}` : ''
-  const url = values.url?.trim()
-  const key = values.key?.trim()
-  const problems: string[] = []
-  if (!url) {
-    problems.push(
-      `${names.url} is not set. It is the Supabase project URL. ${WHERE_FROM} (Project URL).${note}`,
-    )
-  } else if (!isHttpUrl(url)) {
-    problems.push(
-      `${names.url} must be an http(s) URL such as http://127.0.0.1:54321 or https://<project>.supabase.co (got "${url}").${note}`,
-    )
-  }
-  if (!key) {
-    problems.push(
-      `${names.key} is not set. It is the Supabase anon (publishable) key. ${WHERE_FROM} (anon / publishable key).${note}`,
-    )
-  } else if (key.startsWith('sb_secret_') || isServiceRoleJwt(key)) {
-    problems.push(
-      `${names.key} holds a secret (service_role) key, which bypasses Row Level Security and must never reach a browser. Use the anon (publishable) key instead.`,
-    )
-  }
-  if (!url || !key || problems.length > 0) throw new SupabaseEnvError(problems)
-  return { supabaseUrl: url.replace(/\/+$/, ''), supabaseKey: key }
+export function supabaseKeyField(name: string, note: string) {
+  return requiredText(
+    `${name} is not set. It is the Supabase anon (publishable) key. ${SUPABASE_WHERE_FROM} (anon / publishable key). ${note}`,
+  ).refine((key) => !key.startsWith('sb_secret_') && !isServiceRoleJwt(key), {
+    error: `${name} holds a secret (service_role) key, which bypasses Row Level Security and must never reach a browser. Use the anon (publishable) key instead.`,
+  })
 }
+
+/** @param whereToSet the file or env it belongs in, and anything the framework adds */
+export function clerkPublishableKeyField(name: string, whereToSet: string) {
+  return requiredText(
+    `${name} is not set. Copy it from the ${CLERK_DASHBOARD} into ${whereToSet}. ${CLERK_LOCAL}.`,
+  ).refine((key) => /^pk_(test|live)_/.test(key), {
+    error: `${name} must start with pk_test_ or pk_live_ (${CLERK_DASHBOARD}).`,
+  })
+}
+
+export function clerkSecretKeyField(whereToSet: string) {
+  return requiredText(
+    `CLERK_SECRET_KEY is not set. Copy it from the ${CLERK_DASHBOARD} into ${whereToSet}. ${CLERK_LOCAL}.`,
+  )
+}
+
+/** Optional: with it, Clerk verifies session tokens without a network call. */
+export const clerkJwtKeyField = optionalText

@@ -3,7 +3,7 @@ export {
   type ClerkSupabaseClientOptions,
   createClerkSupabaseClient,
 } from './client.ts'
-export { type SupabaseEnv, SupabaseEnvError, validateSupabaseEnv } from './env.ts'
+export type { SupabaseEnv } from './env.ts'
 export {
   ClerkTokenError,
   classifyDataError,

@@ -105,8 +105,6 @@ describe('the Remix server factory with the real @clerk/remix getAuth', () => {
   beforeAll(() => {
     const env = appEnv(clerk.emulator.instance, clerk.emulator.key).remix
     for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
-    vi.stubEnv('SUPABASE_URL', stack.url)
-    vi.stubEnv('SUPABASE_KEY', stack.anonKey)
   })
 
   it('50 interleaved concurrent loader calls for alternating users never mix rows', async () => {
@@ -123,7 +121,10 @@ describe('the Remix server factory with the real @clerk/remix getAuth', () => {
         const request = new Request('http://localhost:3000/ssr', {
           headers: { cookie: cookies[who], accept: 'text/html', 'sec-fetch-dest': 'document' },
         })
-        const client = createServerSupabaseClient({ request, params: {}, context: {} })
+        const client = createServerSupabaseClient(
+          { request, params: {}, context: {} },
+          { supabaseUrl: stack.url, supabaseKey: stack.anonKey },
+        )
         const { data, error } = await client.from('tasks').select('name, user_id')
         return { who, data, error }
       }),

@@ -20,16 +20,12 @@ const recorder = recordingFetch()
 
 beforeAll(() => {
   vi.stubGlobal('fetch', recorder.fetch)
-  vi.stubEnv('NEXT_PUBLIC_SUPABASE_URL', 'http://127.0.0.1:54321')
-  vi.stubEnv('NEXT_PUBLIC_SUPABASE_KEY', 'sb_publishable_test')
-  vi.stubEnv('SUPABASE_URL', 'http://127.0.0.1:54321')
-  vi.stubEnv('SUPABASE_KEY', 'sb_publishable_test')
 })
 afterAll(() => {
   vi.unstubAllGlobals()
-  vi.unstubAllEnvs()
 })
 
+const supabaseEnv = { supabaseUrl: 'http://127.0.0.1:54321', supabaseKey: 'sb_publishable_test' }
 const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 10))
 
 describe('server factories under concurrent requests', () => {
@@ -40,7 +36,7 @@ describe('server factories under concurrent requests', () => {
     await Promise.all(
       users.map((token) =>
         requestScope.run(token, async () => {
-          const client = createServerSupabaseClient()
+          const client = createServerSupabaseClient(supabaseEnv)
           await pause()
           await client.from('tasks').select(`id`).eq('name', token)
         }),
@@ -62,7 +58,7 @@ describe('server factories under concurrent requests', () => {
         const request = new Request('http://localhost:3001/ssr', {
           headers: { 'x-test-token': token },
         })
-        const client = createServerSupabaseClient({ request, params: {}, context: {} })
+        const client = createServerSupabaseClient({ request, params: {}, context: {} }, supabaseEnv)
         await pause()
         await client.from('tasks').select('id').eq('name', token)
       }),

@@ -3,6 +3,7 @@ import type { DataError } from '@repo/supabase-clerk'
 import { createServerSupabaseClient } from '@repo/supabase-clerk/next/server'
 import { addTask, deleteTask, setTaskDone, validateTaskName } from '@repo/tasks'
 import { revalidatePath } from 'next/cache'
+import { supabaseEnv } from '../../lib/env'
 
 export interface AddTaskState {
   /** What the user typed, sent back so a refused name is not lost. */
@@ -22,7 +23,7 @@ export async function addTaskAction(
   const typed = String(form.get('name') ?? '')
   const checked = validateTaskName(typed)
   if (!checked.ok) return { name: typed, nameError: checked.message, error: null }
-  const result = await addTask(createServerSupabaseClient(), checked.name)
+  const result = await addTask(createServerSupabaseClient(supabaseEnv), checked.name)
   if (!result.ok) return { name: typed, nameError: null, error: result.error }
   revalidatePath('/ssr')
   return { name: '', nameError: null, error: null }
@@ -37,7 +38,7 @@ export async function toggleTaskAction(
   form: FormData,
 ): Promise<RowActionState> {
   const result = await setTaskDone(
-    createServerSupabaseClient(),
+    createServerSupabaseClient(supabaseEnv),
     taskId(form),
     form.get('done') === 'true',
   )
@@ -49,7 +50,7 @@ export async function deleteTaskAction(
   _previous: RowActionState,
   form: FormData,
 ): Promise<RowActionState> {
-  const result = await deleteTask(createServerSupabaseClient(), taskId(form))
+  const result = await deleteTask(createServerSupabaseClient(supabaseEnv), taskId(form))
   revalidatePath('/ssr')
   return { error: result.ok ? null : result.error }
 }

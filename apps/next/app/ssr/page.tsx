@@ -1,6 +1,7 @@
 import { createServerSupabaseClient } from '@repo/supabase-clerk/next/server'
 import { listTasks } from '@repo/tasks'
 import { DataErrorAlert } from '@repo/tasks/react'
+import { supabaseEnv } from '../../lib/env'
 import { AddTaskForm } from './add-task-form'
 import { TaskRow } from './task-row'
 
@@ -8,7 +9,7 @@ import { TaskRow } from './task-row'
 export const dynamic = 'force-dynamic'
 
 export default async function ServerTasksPage() {
-  const result = await listTasks(createServerSupabaseClient())
+  const result = await listTasks(createServerSupabaseClient(supabaseEnv))
   return (
     <section aria-labelledby="tasks-heading">
       <h1 id="tasks-heading">Tasks</h1>

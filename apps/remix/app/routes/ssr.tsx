@@ -13,10 +13,11 @@ import {
 import { DataErrorAlert, TaskNameField } from '@repo/tasks/react'
 import { useEffect, useRef } from 'react'
 import { requireSignedIn } from '../lib/auth.server'
+import { supabaseEnv } from '../lib/env.server'
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireSignedIn(args)
-  const result = await listTasks(createServerSupabaseClient(args))
+  const result = await listTasks(createServerSupabaseClient(args, supabaseEnv))
   return result.ok ? { tasks: result.data, error: null } : { tasks: [], error: result.error }
 }
 
@@ -32,7 +33,7 @@ export async function action(args: ActionFunctionArgs): Promise<ActionResult> {
   await requireSignedIn(args)
   const form = await args.request.formData()
   const intent = String(form.get('intent'))
-  const client = createServerSupabaseClient(args)
+  const client = createServerSupabaseClient(args, supabaseEnv)
   if (intent === 'add') {
     const typed = String(form.get('name') ?? '')
     const checked = validateTaskName(typed)

@@ -1,11 +1,14 @@
 'use client'
 import { useSession } from '@clerk/nextjs'
 import type { ClerkSupabaseClient } from '../client.ts'
+import type { SupabaseEnv } from '../env.ts'
 import { useSessionSupabaseClient } from '../use-session-client.ts'
-import { readNextSupabaseEnv } from './env.ts'
 
-/** For Client Components: a Supabase client carrying the signed-in user's Clerk token. */
-export function useClerkSupabaseClient(): ClerkSupabaseClient {
+/**
+ * For Client Components: a Supabase client carrying the signed-in user's Clerk token. `env` comes
+ * from the app's env module (NEXT_PUBLIC_SUPABASE_URL and _KEY, inlined at build time).
+ */
+export function useClerkSupabaseClient(env: SupabaseEnv): ClerkSupabaseClient {
   const { session } = useSession()
-  return useSessionSupabaseClient(session, readNextSupabaseEnv())
+  return useSessionSupabaseClient(session, env)
 }

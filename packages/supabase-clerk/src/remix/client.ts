@@ -5,7 +5,7 @@ import { useSessionSupabaseClient } from '../use-session-client.ts'
 
 /**
  * For route components: a Supabase client carrying the signed-in user's Clerk token. `env` comes
- * from the root loader (readRemixSupabaseEnv() on the server).
+ * from the root loader, which reads it from the app's env module.
  */
 export function useClerkSupabaseClient(env: SupabaseEnv): ClerkSupabaseClient {
   const { session } = useSession()
