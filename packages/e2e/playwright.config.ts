@@ -26,6 +26,6 @@ export default defineConfig<Pick<TestFixtures, 'framework'>, Pick<WorkerFixtures
     // Each app's `dev` script, as `pnpm dev` runs it.
     { name: 'dev', testMatch: 'tasks.spec.ts', use: { mode: 'dev' } },
     // The env a user sets reaches each app through turbo (its own servers; see the spec).
-    { name: 'env', testMatch: 'env-routing.spec.ts' },
+    { name: 'env', testMatch: ['env-routing.spec.ts', 'moved-ports.spec.ts'] },
   ],
 })

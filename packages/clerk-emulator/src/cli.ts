@@ -1,9 +1,10 @@
 // clerk-emulator start       serve the Frontend + Backend API until Ctrl-C
 // clerk-emulator print-env   print the env the Next and Remix apps need (no server needed)
 
+import { readSeedUsers } from '@repo/local-stack'
 import { appEnv, toDotenv } from './app-env.ts'
 import { createEmulator } from './emulator.ts'
-import { readEnv, readSeedUsers } from './env.ts'
+import { readEnv } from './env.ts'
 import { loadOrCreateSecretKey, loadOrCreateSigningKey } from './keys.ts'
 import { startEmulatorServer } from './server.ts'
 
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const env = readEnv()
   const key = loadOrCreateSigningKey({ pem: env.signingKeyPem, file: env.signingKeyFile })
   const secretKey = loadOrCreateSecretKey({ value: env.secretKey, file: env.secretKeyFile })
-  const users = readSeedUsers(env.seedUsersFile)
+  const users = readSeedUsers()
   const emulator = createEmulator({
     origin: env.origin,
     key,

@@ -1,3 +1,4 @@
+import { localStack, type SeedUser } from '@repo/local-stack'
 import { createBackendApi } from './backend-api.ts'
 import { bundleUrls, resolveBundleFile } from './bundles.ts'
 import { clerkError } from './errors.ts'
@@ -6,7 +7,7 @@ import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
 import { createInstance, type Instance, PROXY_PATH, parseOrigin } from './instance.ts'
 import { randomSecretKey, type SigningKey } from './keys.ts'
 import type { EnvironmentOptions } from './resources.ts'
-import { type SeedUser, Store } from './store.ts'
+import { Store } from './store.ts'
 
 export interface EmulatorOptions {
   /** Public origin, e.g. http://localhost:4100; must share the app's hostname (cookies). */
@@ -23,7 +24,7 @@ export interface EmulatorOptions {
   handshakeFormat?: 'auto' | 'token'
   /**
    * Origins of apps on other ports or hosts that may use this instance, on top of the local apps
-   * (LOCAL_APP_ORIGINS) and the emulator's own origin: as Clerk, the Frontend API answers CORS and
+   * (@repo/local-stack) and the emulator's own origin: as Clerk, the Frontend API answers CORS and
    * handshakes redirect only for the instance's allowed origins.
    */
   allowedOrigins?: string[]
@@ -58,22 +59,16 @@ export interface ClerkEmulator {
 
 export const DEFAULT_FRONTEND_HOST = 'clerk.emulator.example'
 export const DEFAULT_VERIFICATION_CODE = '424242'
-/** Where `pnpm dev` serves the apps (apps/next and apps/remix package.json `dev` scripts). */
-export const LOCAL_APP_ORIGINS: readonly string[] = [
-  'http://localhost:3000',
-  'http://localhost:3001',
-]
-
 /**
  * The local apps on the emulator's own hostname too: the apps must share it (cookies), so an
  * emulator at http://127.0.0.1:4100 serves apps browsed at http://127.0.0.1:3000.
  */
 function localAppOrigins(emulatorOrigin: string): string[] {
   const { protocol, hostname } = new URL(emulatorOrigin)
-  return LOCAL_APP_ORIGINS.flatMap((origin) => {
-    const app = new URL(origin)
-    return [origin, `${protocol}//${hostname}:${app.port}`]
-  })
+  return Object.values(localStack().apps).flatMap(({ url, port }) => [
+    url,
+    `${protocol}//${hostname}:${port}`,
+  ])
 }
 
 function requireOrigin(value: string): string {

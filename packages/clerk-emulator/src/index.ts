@@ -11,10 +11,8 @@ export {
   DEFAULT_FRONTEND_HOST,
   DEFAULT_VERIFICATION_CODE,
   type EmulatorOptions,
-  LOCAL_APP_ORIGINS,
   type RequestLogEntry,
 } from './emulator.ts'
-export { readSeedUsers } from './env.ts'
 export { cookieSuffixFor, type Instance, publishableKeyFor } from './instance.ts'
 export {
   generateSigningKeyPem,
@@ -23,4 +21,3 @@ export {
   signingKeyFromPem,
 } from './keys.ts'
 export { type RunningEmulatorServer, startEmulatorServer } from './server.ts'
-export type { SeedUser } from './store.ts'

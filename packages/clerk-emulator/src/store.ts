@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import type { SeedUser } from '@repo/local-stack'
 
 export interface User {
   id: string
@@ -55,14 +56,6 @@ export interface Client {
   lastActiveSessionId: string | null
   createdAt: number
   updatedAt: number
-}
-
-export interface SeedUser {
-  id: string
-  email: string
-  password: string
-  firstName?: string
-  lastName?: string
 }
 
 /** Clerk-looking ids: a type prefix and 27 base62 characters. */

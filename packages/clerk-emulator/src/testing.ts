@@ -2,22 +2,11 @@
 // over real HTTP that yields the tokens and cookies a signed-in browser would hold.
 
 import { existsSync } from 'node:fs'
+import { type SeedUser, seededUsers } from '@repo/local-stack'
 import { type ClerkEmulator, createEmulator } from './emulator.ts'
-import { chromiumPathSetting, readEnv, readSeedUsers } from './env.ts'
+import { chromiumPathSetting } from './env.ts'
 import { generateSigningKeyPem, type SigningKey, signingKeyFromPem } from './keys.ts'
 import { type RunningEmulatorServer, startEmulatorServer } from './server.ts'
-import type { SeedUser } from './store.ts'
-
-/** The users in users.json (alice, bob), with their dev passwords. */
-export function seededUsers(): { alice: SeedUser; bob: SeedUser } {
-  const users = readSeedUsers(readEnv().seedUsersFile)
-  const find = (email: string) => {
-    const user = users.find((candidate) => candidate.email === email)
-    if (!user) throw new Error(`${email} is missing from the emulator's users.json`)
-    return user
-  }
-  return { alice: find('alice@example.com'), bob: find('bob@example.com') }
-}
 
 export interface TestEmulator {
   emulator: ClerkEmulator

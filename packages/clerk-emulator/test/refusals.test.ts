@@ -1,9 +1,11 @@
 // What Clerk's hosted service refuses, the emulator refuses too, over real HTTP: a handshake never
 // hands a session to a site outside the instance's allowed origins, the Frontend API answers CORS
 // only for those origins, and a GET never changes state through `_method`.
+
+import { EnvError } from '@repo/env'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createEmulator } from '../src/emulator.ts'
-import { EnvError, readEnv } from '../src/env.ts'
+import { readEnv } from '../src/env.ts'
 import { generateSigningKeyPem, signingKeyFromPem } from '../src/keys.ts'
 import { signInOverHttp } from '../src/testing.ts'
 import { ALICE, type Harness, startHarness } from './support/harness.ts'

@@ -5,10 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { localEmulatorAppEnv } from '@repo/clerk-emulator'
+import { type AppName, localStack } from '@repo/local-stack'
 import { localStackSecrets } from '@repo/local-supabase'
 import { parse } from 'dotenv'
-
-export type AppName = 'next' | 'remix'
 
 /** Which env files the framework itself loads: `next dev` / `vite dev`, or build and start. */
 export type EnvMode = 'development' | 'production'
@@ -72,9 +71,6 @@ export const APP_ENV_VARIABLES: string[] = [
     ),
   ),
 ]
-
-/** local-supabase's API, as `pnpm dev` runs it (same port as `supabase start`). */
-export const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321'
 
 /** A Supabase URL and anon key under this app's variable names. */
 export function supabaseEnv(app: AppName, url: string, key: string): Record<string, string> {
@@ -167,7 +163,7 @@ export function resolveAppEnv(app: AppName, appDir: string, mode: EnvMode): Reso
       // The emulator's env reads (or creates) its signing key: only when it is the one used.
       ...(clerk === 'local' ? localEmulatorAppEnv()[app] : fromFiles(groups.clerk)),
       ...(supabase === 'local'
-        ? supabaseEnv(app, LOCAL_SUPABASE_URL, localStackSecrets().anonKey)
+        ? supabaseEnv(app, localStack().supabase.url, localStackSecrets().anonKey)
         : fromFiles(groups.supabase)),
     },
     clerk: clerk === 'local' ? 'emulator' : 'configured',

@@ -1,19 +1,13 @@
 // `pnpm dev` runs every service as a turbo task; this one waits until all of them answer and
 // prints one banner with where to go and who to sign in as.
-import { localEmulatorAppEnv, localEmulatorSettings } from '@repo/clerk-emulator'
-import { seededUsers } from '@repo/clerk-emulator/testing'
+import path from 'node:path'
+import { localEmulatorSettings } from '@repo/clerk-emulator'
+import { localStack, seededUsers } from '@repo/local-stack'
 import { localSecretsFile, localStackSecrets } from '@repo/local-supabase'
-import { LOCAL_SUPABASE_URL } from './app-env.ts'
+import { readinessUrls, renderBanner } from './banner.ts'
 
-const services = [
-  [
-    'Clerk emulator',
-    `${new URL(localEmulatorAppEnv().next.CLERK_API_URL ?? 'http://localhost:4100').origin}/.well-known/jwks.json`,
-  ],
-  ['local-supabase', `${LOCAL_SUPABASE_URL}/health`],
-  ['Next.js app', 'http://localhost:3000/sign-in'],
-  ['Remix app', 'http://localhost:3001/sign-in'],
-] as const
+const stack = localStack()
+const services = readinessUrls(stack)
 
 async function answers(url: string): Promise<boolean> {
   try {
@@ -38,31 +32,13 @@ while (waiting.size > 0) {
   await new Promise((resolve) => setTimeout(resolve, 500))
 }
 
-const { alice, bob } = seededUsers()
-const secrets = localStackSecrets()
 console.log(
-  [
-    '',
-    '┌──────────────────────────────────────────────────────────────────┐',
-    '  Clerk + Supabase kit is running (Ctrl-C stops everything)',
-    '',
-    '  Next.js   http://localhost:3000      (/ client-side, /ssr server)',
-    '  Remix     http://localhost:3001',
-    '',
-    `  Sign in:  ${alice.email} / ${alice.password}`,
-    `            ${bob.email} / ${bob.password}`,
-    '  Sign up:  any new email; the verification code is 424242',
-    '',
-    '  Clerk emulator  http://localhost:4100   local-supabase  http://127.0.0.1:54321',
-    '',
-    `  This checkout's keys (random, kept in ${localSecretsFile.replace(/supabase-secrets\.json$/, '')}):`,
-    `    Supabase anon key      ${secrets.anonKey}`,
-    `    Supabase service key   ${secrets.serviceRoleKey}  (server-only: bypasses RLS)`,
-    `    Postgres               postgres://postgres:${encodeURIComponent(secrets.dbPassword)}@127.0.0.1:54322/postgres`,
-    `    Clerk secret key       ${localEmulatorSettings().secretKey}`,
-    '└──────────────────────────────────────────────────────────────────┘',
-    '',
-  ].join('\n'),
+  renderBanner({
+    stack,
+    users: seededUsers(),
+    secrets: { ...localStackSecrets(), clerkSecretKey: localEmulatorSettings().secretKey },
+    secretsDir: `${path.dirname(localSecretsFile)}/`,
+  }),
 )
 // Stay up like the other dev tasks, so turbo's Ctrl-C ends everything together.
 setInterval(() => undefined, 1 << 30)

@@ -1,12 +1,8 @@
 // The smoke scenarios both apps must pass, against the real local stack. Each app supplies how
 // to start its built server; the scenarios are the shared UI contract's server-side half.
 import { type AppEnv, appEnv } from '@repo/clerk-emulator'
-import {
-  seededUsers,
-  signInOverHttp,
-  startTestEmulator,
-  type TestEmulator,
-} from '@repo/clerk-emulator/testing'
+import { signInOverHttp, startTestEmulator, type TestEmulator } from '@repo/clerk-emulator/testing'
+import { seededUsers } from '@repo/local-stack'
 import { type LocalSupabase, localStackSecrets, startLocalSupabase } from '@repo/local-supabase'
 import { createClient } from '@supabase/supabase-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

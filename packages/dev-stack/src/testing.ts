@@ -4,7 +4,8 @@ import { createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } fro
 import path from 'node:path'
 import type { AppEnv } from '@repo/clerk-emulator'
 import { childEnv } from '@repo/env/child-env'
-import { type AppName, supabaseEnv } from './app-env.ts'
+import type { AppName } from '@repo/local-stack'
+import { supabaseEnv } from './app-env.ts'
 
 export interface RunningApp {
   url: string

@@ -1,8 +1,11 @@
 // with-local-env <next|remix> -- <command...>
 // Runs the command (next dev, next build, remix vite:dev, ...) in the app's folder with the local
-// stack's env added, unless the app is configured for real Clerk / Supabase.
+// stack's env added, unless the app is configured for real Clerk / Supabase, on the app's port
+// from @repo/local-stack.
 import { spawn } from 'node:child_process'
-import { type AppName, type EnvMode, resolveAppEnv } from './app-env.ts'
+import { childEnv } from '@repo/env/child-env'
+import { type AppName, localStack } from '@repo/local-stack'
+import { type EnvMode, resolveAppEnv } from './app-env.ts'
 
 const [app, separator, command, ...args] = process.argv.slice(2)
 if ((app !== 'next' && app !== 'remix') || separator !== '--' || !command) {
@@ -12,25 +15,28 @@ if ((app !== 'next' && app !== 'remix') || separator !== '--' || !command) {
 // The dev servers load .env.development*, builds and servers .env.production*.
 const mode: EnvMode = args[0] === 'dev' || args[0] === 'vite:dev' ? 'development' : 'production'
 let resolved: ReturnType<typeof resolveAppEnv>
+let port: string
 try {
   resolved = resolveAppEnv(app as AppName, process.cwd(), mode)
+  port = String(localStack().apps[app as AppName].port)
 } catch (error) {
   console.error(`with-local-env: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 }
-// The ports `pnpm dev` and `pnpm preview` serve each app on; remix-serve reads only PORT.
-const LOCAL_PORTS = { next: '3000', remix: '3001' }
-const env: NodeJS.ProcessEnv = { PORT: LOCAL_PORTS[app], ...process.env, ...resolved.added }
+const env = childEnv({
+  // Next.js would otherwise try to send usage telemetry: there is no network to send it to.
+  NEXT_TELEMETRY_DISABLED: app === 'next' ? '1' : undefined,
+  ...resolved.added,
+  // `next dev`, `next start` and remix-serve listen on PORT; Vite's dev server only on --port.
+  PORT: port,
+})
+const portArgs = args[0] === 'vite:dev' ? ['--port', port] : []
 const supabaseUrl = app === 'next' ? env.NEXT_PUBLIC_SUPABASE_URL : env.SUPABASE_URL
 const clerkProxy = app === 'next' ? env.NEXT_PUBLIC_CLERK_PROXY_URL : env.CLERK_PROXY_URL
 console.log(
   `with-local-env: Clerk from ${resolved.clerk === 'emulator' ? `the Clerk emulator (${clerkProxy})` : 'your settings'}, Supabase from ${resolved.supabase === 'local-supabase' ? `local-supabase (${supabaseUrl})` : `your settings (${supabaseUrl})`}`,
 )
-const child = spawn(command, args, {
-  stdio: 'inherit',
-  // Next.js would otherwise try to send usage telemetry: there is no network to send it to.
-  env: { ...(app === 'next' ? { NEXT_TELEMETRY_DISABLED: '1' } : {}), ...env },
-})
+const child = spawn(command, [...args, ...portArgs], { stdio: 'inherit', env })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => child.kill(signal))
 }

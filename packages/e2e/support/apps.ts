@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { seededUsers, signInOverHttp } from '@repo/clerk-emulator/testing'
+import { signInOverHttp } from '@repo/clerk-emulator/testing'
 import {
   documentHeaders,
   type RunningApp,
   startBuiltApp,
   startScriptServer,
 } from '@repo/dev-stack/testing'
+import { localStack, seededUsers } from '@repo/local-stack'
 import { findFreePort } from '@repo/local-supabase/testing'
 import type { StackInfo } from './stack.ts'
 
@@ -24,8 +25,11 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const appsDir = path.join(repoRoot, 'apps')
 export const appDir = (framework: Framework) => path.join(appsDir, framework)
 
-/** The ports the apps' `dev` scripts serve on (see apps/*\/package.json). */
-export const DEV_PORTS: Record<Framework, number> = { next: 3000, remix: 3001 }
+/** The ports the apps' `dev` scripts serve on (@repo/local-stack; LOCAL_NEXT_PORT, ...). */
+export const DEV_PORTS: Record<Framework, number> = {
+  next: localStack().apps.next.port,
+  remix: localStack().apps.remix.port,
+}
 
 export interface RunningApps {
   urls: Record<Framework, string>

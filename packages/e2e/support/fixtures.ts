@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
-import { seededUsers } from '@repo/clerk-emulator/testing'
+import { seededUsers } from '@repo/local-stack'
 import { createClient } from '@supabase/supabase-js'
 import { type Framework, type Mode, type RunningApps, startApps } from './apps.ts'
 import { isAllowed } from './browser-messages.ts'

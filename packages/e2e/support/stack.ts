@@ -11,7 +11,7 @@ import {
   type RequestLogEntry,
 } from '@repo/clerk-emulator'
 import { startTestEmulator } from '@repo/clerk-emulator/testing'
-import { LOCAL_SUPABASE_URL } from '@repo/dev-stack'
+import { localStack } from '@repo/local-stack'
 import { localStackSecrets, startLocalSupabase } from '@repo/local-supabase'
 import { findFreePort } from '@repo/local-supabase/testing'
 
@@ -39,7 +39,7 @@ export async function startStack(): Promise<{ info: StackInfo; stop(): Promise<v
   const stopClerk = () => clerk.stop()
   const supabase = await startLocalSupabase({
     trustedJwks: { url: `${clerk.url}/.well-known/jwks.json` },
-    ports: { api: Number(new URL(LOCAL_SUPABASE_URL).port) },
+    ports: { api: localStack().supabase.apiPort },
     keys: { anonKey: secrets.anonKey, serviceRoleKey: secrets.serviceRoleKey },
     onLog: () => undefined,
   }).catch(async (error: unknown) => {

@@ -1,25 +1,27 @@
 #!/usr/bin/env -S node --import tsx
 // `pnpm --filter @repo/local-supabase start`: the data API on fixed ports with a persistent
 // database, until Ctrl-C.
-import { EnvError, readEnv } from './env.ts'
+import { EnvError } from '@repo/env'
+import { localStack } from '@repo/local-stack'
+import { readEnv } from './env.ts'
 import type { TrustedJwksSource } from './jwks.ts'
 import { localSecretsFile, localStackSecrets } from './local-secrets.ts'
 import { startLocalSupabase } from './stack.ts'
 
-/** `--jwks-url <url>`: the trusted issuer when LOCAL_SUPABASE_JWKS_URL/_FILE are not set. */
-function jwksUrlArgument(): string | undefined {
-  const index = process.argv.indexOf('--jwks-url')
-  return index > 0 ? process.argv[index + 1] : undefined
-}
+/**
+ * `--trust-local-emulator`: when LOCAL_SUPABASE_JWKS_URL/_FILE are not set, trust the Clerk
+ * emulator `pnpm dev` runs, wherever @repo/local-stack says it is.
+ */
+const trustsLocalEmulator = process.argv.includes('--trust-local-emulator')
 
 function trustedJwksFromEnv(env: ReturnType<typeof readEnv>): TrustedJwksSource {
   if (env.trustedJwksUrl) return { url: env.trustedJwksUrl }
   if (env.trustedJwksFile) return { file: env.trustedJwksFile }
-  const fromArgument = jwksUrlArgument()
-  if (fromArgument) return { url: fromArgument, timeoutMs: 60_000 }
-  throw new EnvError(
-    'Set LOCAL_SUPABASE_JWKS_URL to the JWKS of the issuer whose tokens the data API should trust: the Clerk emulator serves it at http://localhost:4100/.well-known/jwks.json, a Clerk instance at https://<your Clerk domain>/.well-known/jwks.json. Or set LOCAL_SUPABASE_JWKS_FILE to a JWKS file.',
-  )
+  // The emulator starts beside this under `pnpm dev`: wait for it.
+  if (trustsLocalEmulator) return { url: localStack().emulator.jwksUrl, timeoutMs: 60_000 }
+  throw new EnvError('local-supabase is not configured', [
+    `Set LOCAL_SUPABASE_JWKS_URL to the JWKS of the issuer whose tokens the data API should trust: the Clerk emulator serves it at ${localStack().emulator.jwksUrl}, a Clerk instance at https://<your Clerk domain>/.well-known/jwks.json. Or set LOCAL_SUPABASE_JWKS_FILE to a JWKS file.`,
+  ])
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,4 @@
 export { type DatabaseOptions, type RunningDatabase, startMigratedDatabase } from './database.ts'
-export { EnvError } from './env.ts'
 export type { Jwks, TrustedJwksSource } from './jwks.ts'
 export {
   type LocalSecrets,

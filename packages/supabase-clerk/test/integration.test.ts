@@ -3,11 +3,11 @@
 import { appEnv } from '@repo/clerk-emulator'
 import {
   type HttpSession,
-  seededUsers,
   signInOverHttp,
   startTestEmulator,
   type TestEmulator,
 } from '@repo/clerk-emulator/testing'
+import { seededUsers } from '@repo/local-stack'
 import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'
 import { createClient } from '@supabase/supabase-js'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'

@@ -2,13 +2,9 @@
 // the emulator, the way the real apps will; plus the seeded users for assertions.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { seededUsers } from '@repo/local-stack'
 import type { ClerkEmulator } from '../../src/index.ts'
-import {
-  seededUsers,
-  startTestEmulator,
-  type TestEmulator,
-  testSigningKeyPem,
-} from '../../src/testing.ts'
+import { startTestEmulator, type TestEmulator, testSigningKeyPem } from '../../src/testing.ts'
 
 export const { alice: ALICE, bob: BOB } = seededUsers()
 export const testKeyPem = testSigningKeyPem

@@ -1,0 +1,47 @@
+import { DEFAULT_VERIFICATION_CODE } from '@repo/clerk-emulator'
+import type { LocalStack, SeedUser } from '@repo/local-stack'
+
+export interface BannerFacts {
+  stack: LocalStack
+  users: { alice: SeedUser; bob: SeedUser }
+  secrets: { anonKey: string; serviceRoleKey: string; dbPassword: string; clerkSecretKey: string }
+  secretsDir: string
+}
+
+/** What `pnpm dev` and `pnpm preview` print once everything answers. */
+export function renderBanner({ stack, users, secrets, secretsDir }: BannerFacts): string {
+  const { alice, bob } = users
+  const postgresUrl = `postgres://postgres:${encodeURIComponent(secrets.dbPassword)}@127.0.0.1:${stack.supabase.dbPort}/postgres`
+  return [
+    '',
+    '┌──────────────────────────────────────────────────────────────────┐',
+    '  Clerk + Supabase kit is running (Ctrl-C stops everything)',
+    '',
+    `  Next.js   ${stack.apps.next.url.padEnd(24)}(/ client-side, /ssr server)`,
+    `  Remix     ${stack.apps.remix.url}`,
+    '',
+    `  Sign in:  ${alice.email} / ${alice.password}`,
+    `            ${bob.email} / ${bob.password}`,
+    `  Sign up:  any new email; the verification code is ${DEFAULT_VERIFICATION_CODE}`,
+    '',
+    `  Clerk emulator  ${stack.emulator.origin}   local-supabase  ${stack.supabase.url}`,
+    '',
+    `  This checkout's keys (random, kept in ${secretsDir}):`,
+    `    Supabase anon key      ${secrets.anonKey}`,
+    `    Supabase service key   ${secrets.serviceRoleKey}  (server-only: bypasses RLS)`,
+    `    Postgres               ${postgresUrl}`,
+    `    Clerk secret key       ${secrets.clerkSecretKey}`,
+    '└──────────────────────────────────────────────────────────────────┘',
+    '',
+  ].join('\n')
+}
+
+/** Where the banner waits for each service to answer before it prints. */
+export function readinessUrls(stack: LocalStack): [name: string, url: string][] {
+  return [
+    ['Clerk emulator', stack.emulator.jwksUrl],
+    ['local-supabase', `${stack.supabase.url}/health`],
+    ['Next.js app', `${stack.apps.next.url}/sign-in`],
+    ['Remix app', `${stack.apps.remix.url}/sign-in`],
+  ]
+}

@@ -1,0 +1,58 @@
+import { localStack } from '@repo/local-stack'
+import { describe, expect, it } from 'vitest'
+import { readinessUrls, renderBanner } from '../src/banner.ts'
+
+const users = {
+  alice: { id: 'user_a', email: 'alice@example.com', password: 'a-pass' },
+  bob: { id: 'user_b', email: 'bob@example.com', password: 'b-pass' },
+}
+const secrets = {
+  anonKey: 'anon',
+  serviceRoleKey: 'service',
+  dbPassword: 'p@ss',
+  clerkSecretKey: 'sk',
+}
+
+describe('the dev banner', () => {
+  it('prints the default addresses', () => {
+    const banner = renderBanner({ stack: localStack({}), users, secrets, secretsDir: '.local/' })
+    for (const text of [
+      'http://localhost:3000',
+      'http://localhost:3001',
+      'http://localhost:4100',
+      'http://127.0.0.1:54321',
+      'postgres://postgres:p%40ss@127.0.0.1:54322/postgres',
+      'alice@example.com / a-pass',
+      'verification code is 424242',
+    ]) {
+      expect(banner).toContain(text)
+    }
+  })
+
+  it('prints and waits for the moved addresses when ports are moved by env', () => {
+    const stack = localStack({
+      CLERK_EMULATOR_PORT: '5100',
+      LOCAL_SUPABASE_API_PORT: '55321',
+      LOCAL_SUPABASE_DB_PORT: '55322',
+      LOCAL_NEXT_PORT: '5000',
+      LOCAL_REMIX_PORT: '5001',
+    })
+    const banner = renderBanner({ stack, users, secrets, secretsDir: '.local/' })
+    for (const text of [
+      'http://localhost:5000',
+      'http://localhost:5001',
+      'http://localhost:5100',
+      'http://127.0.0.1:55321',
+      '@127.0.0.1:55322/postgres',
+    ]) {
+      expect(banner).toContain(text)
+    }
+    expect(banner).not.toMatch(/:(3000|3001|4100|54321|54322)\b/)
+    expect(readinessUrls(stack).map(([, url]) => url)).toEqual([
+      'http://localhost:5100/.well-known/jwks.json',
+      'http://127.0.0.1:55321/health',
+      'http://localhost:5000/sign-in',
+      'http://localhost:5001/sign-in',
+    ])
+  })
+})
