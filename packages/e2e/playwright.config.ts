@@ -18,7 +18,7 @@ export default defineConfig<Pick<TestFixtures, 'framework'>, Pick<WorkerFixtures
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
   projects: [
     // The production builds, started as a deployment would.

@@ -79,8 +79,8 @@ export function createBackendApi(options: { instance: Instance; key: SigningKey;
       const user = store.createUser({
         email,
         password,
-        ...(typeof body.first_name === 'string' ? { firstName: body.first_name } : {}),
-        ...(typeof body.last_name === 'string' ? { lastName: body.last_name } : {}),
+        firstName: typeof body.first_name === 'string' ? body.first_name : undefined,
+        lastName: typeof body.last_name === 'string' ? body.last_name : undefined,
       })
       return json(200, backendUserJSON(user))
     }

@@ -78,6 +78,16 @@ const errors = {
     ),
 }
 
+/** One Frontend API call on a client's resource: /v1/client/<resource>/<id>/<action>. */
+interface ClientCall {
+  request: EmulatorRequest
+  client: Client
+  /** Set-Cookie values the reply must carry (a new __client cookie). */
+  cookies: string[]
+  id: string | undefined
+  action: string | undefined
+}
+
 export function createFrontendApi(options: FrontendApiOptions) {
   const { instance, key, store } = options
 
@@ -121,7 +131,7 @@ export function createFrontendApi(options: FrontendApiOptions) {
     return envelope(request, client, signInJSON(signIn, user), [...cookies, ...uatCookies(client)])
   }
 
-  async function handshake(request: EmulatorRequest): Promise<EmulatorReply> {
+  async function handleHandshake(request: EmulatorRequest): Promise<EmulatorReply> {
     const redirect = request.url.searchParams.get('redirect_url')
     if (!redirect) return json(400, clerkError('form_param_missing', 'redirect_url is required'))
     let redirectUrl: URL
@@ -162,13 +172,8 @@ export function createFrontendApi(options: FrontendApiOptions) {
     }
   }
 
-  async function signIns(
-    request: EmulatorRequest,
-    client: Client,
-    cookies: string[],
-    id: string | undefined,
-    action: string | undefined,
-  ): Promise<EmulatorReply | undefined> {
+  async function handleSignIn(call: ClientCall): Promise<EmulatorReply | undefined> {
+    const { request, client, cookies, id, action } = call
     const { body, method } = request
     if (!id && method === 'POST') {
       const identifier = body.identifier ?? ''
@@ -204,13 +209,8 @@ export function createFrontendApi(options: FrontendApiOptions) {
     return undefined
   }
 
-  async function signUps(
-    request: EmulatorRequest,
-    client: Client,
-    cookies: string[],
-    id: string | undefined,
-    action: string | undefined,
-  ): Promise<EmulatorReply | undefined> {
+  async function handleSignUp(call: ClientCall): Promise<EmulatorReply | undefined> {
+    const { request, client, cookies, id, action } = call
     const { body, method } = request
     const reply = () =>
       envelope(request, client, signUpJSON(client.signUp), [...cookies, ...uatCookies(client)])
@@ -264,8 +264,8 @@ export function createFrontendApi(options: FrontendApiOptions) {
         const user = store.createUser({
           email: signUp.email,
           password: signUp.password,
-          ...(signUp.firstName ? { firstName: signUp.firstName } : {}),
-          ...(signUp.lastName ? { lastName: signUp.lastName } : {}),
+          firstName: signUp.firstName || undefined,
+          lastName: signUp.lastName || undefined,
         })
         const session = store.startSession(client, user.id)
         signUp.status = 'complete'
@@ -278,14 +278,10 @@ export function createFrontendApi(options: FrontendApiOptions) {
     return undefined
   }
 
-  async function sessions(
-    request: EmulatorRequest,
-    client: Client | undefined,
-    cookies: string[],
-    id: string,
-    action: string,
-    template: string | undefined,
+  async function handleSession(
+    call: ClientCall & { id: string; template: string | undefined },
   ): Promise<EmulatorReply | undefined> {
+    const { request, client, cookies, id, action, template } = call
     const session = client?.sessionIds.includes(id) ? store.sessions.get(id) : undefined
     if (!client || !session || session.status !== 'active') return errors.signedOut()
     const user = store.users.get(session.userId)
@@ -329,7 +325,7 @@ export function createFrontendApi(options: FrontendApiOptions) {
   ): Promise<EmulatorReply | undefined> {
     const { method } = request
     if (path === '/v1/environment') return json(200, environmentJSON(options.environment))
-    if (path === '/v1/client/handshake' && method === 'GET') return handshake(request)
+    if (path === '/v1/client/handshake' && method === 'GET') return handleHandshake(request)
 
     let client = store.clients.get(request.cookies.__client ?? '')
     const cookies: string[] = []
@@ -368,14 +364,15 @@ export function createFrontendApi(options: FrontendApiOptions) {
     }
 
     const signIn = path.match(/^\/v1\/client\/sign_ins(?:\/([^/]+))?(?:\/(\w+))?$/)
-    if (signIn) return signIns(request, client, cookies, signIn[1], signIn[2])
+    if (signIn) return handleSignIn({ request, client, cookies, id: signIn[1], action: signIn[2] })
 
     const signUp = path.match(/^\/v1\/client\/sign_ups(?:\/([^/]+))?(?:\/(\w+))?$/)
-    if (signUp) return signUps(request, client, cookies, signUp[1], signUp[2])
+    if (signUp) return handleSignUp({ request, client, cookies, id: signUp[1], action: signUp[2] })
 
     const session = path.match(/^\/v1\/client\/sessions\/([^/]+)\/(\w+)(?:\/([^/]+))?$/)
     if (session?.[1] && session[2]) {
-      return sessions(request, client, cookies, session[1], session[2], session[3])
+      const [, id, action, template] = session
+      return handleSession({ request, client, cookies, id, action, template })
     }
 
     if (path === '/v1/me' && method === 'GET') {

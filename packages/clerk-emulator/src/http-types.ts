@@ -25,5 +25,5 @@ export interface EmulatorReply {
 export const json = (status: number, body: unknown, cookies?: string[]): EmulatorReply => ({
   status,
   body,
-  ...(cookies?.length ? { cookies } : {}),
+  cookies,
 })

@@ -132,8 +132,8 @@ export class Store {
           id,
           email,
           password,
-          ...(firstName ? { firstName } : {}),
-          ...(lastName ? { lastName } : {}),
+          firstName: firstName || undefined,
+          lastName: lastName || undefined,
         }))
       mkdirSync(path.dirname(this.usersFile), { recursive: true })
       writeFileSync(this.usersFile, `${JSON.stringify(created, null, 2)}\n`)

@@ -58,10 +58,10 @@ export async function startTestEmulator(
     users: options.users ?? [alice, bob],
     testEndpoints: true,
     log: () => undefined,
-    ...(options.handshakeFormat ? { handshakeFormat: options.handshakeFormat } : {}),
-    ...(options.frontendHost ? { frontendHost: options.frontendHost } : {}),
-    ...(options.secretKey ? { secretKey: options.secretKey } : {}),
-    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    handshakeFormat: options.handshakeFormat,
+    frontendHost: options.frontendHost,
+    secretKey: options.secretKey,
+    allowedOrigins: options.allowedOrigins,
   })
   const server = await startEmulatorServer(emulator, port)
   return { emulator, server, url: server.url, stop: () => server.stop() }

@@ -22,7 +22,7 @@ export function mintSessionToken(
     v: 2,
     fva: [0, -1],
     role: 'authenticated',
-    ...(authorizedParty ? { azp: authorizedParty } : {}),
+    azp: authorizedParty || undefined,
   })
     .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
     .setIssuer(instance.issuer)

@@ -148,7 +148,7 @@ describe.each(sdks)('%s authenticateRequest', (_name, createClerkClient) => {
     for (const jwtKey of [undefined, nonceHarness.emulator.key.publicPem]) {
       const state = await clientFor(nonceHarness).authenticateRequest(
         documentRequest(`${APP}/`, { ...cookies, __session: forged }),
-        { ...optionsFor(nonceHarness), ...(jwtKey ? { jwtKey } : {}) },
+        { ...optionsFor(nonceHarness), jwtKey },
       )
       expect(state.isSignedIn).toBe(false)
       expect(state.toAuth()?.userId ?? null).toBeNull()

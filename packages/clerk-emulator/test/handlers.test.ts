@@ -226,7 +226,7 @@ describe('Backend API', () => {
       headers: secret ? { authorization: `Bearer ${secret}` } : {},
       cookies: {},
       body: {},
-      ...(jsonBody ? { jsonBody } : {}),
+      jsonBody,
     })
 
   it('refuses calls without the secret key', async () => {

@@ -30,10 +30,10 @@ export function defineAppSmokeSuite(name: string, options: SmokeOptions): void {
   let app: RunningApp
 
   beforeAll(async () => {
-    clerk = await startTestEmulator(options.ports ? { port: options.ports.clerk } : {})
+    clerk = await startTestEmulator({ port: options.ports?.clerk })
     supabase = await startLocalSupabase({
       trustedJwks: { url: `${clerk.url}/.well-known/jwks.json` },
-      ...(options.ports ? { ports: { api: options.ports.supabase } } : {}),
+      ports: { api: options.ports?.supabase },
       // This checkout's anon key: Next's build inlined it (with-local-env). The rest is random.
       keys: { anonKey: localStackSecrets().anonKey },
       onLog: () => undefined,

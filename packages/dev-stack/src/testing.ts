@@ -131,7 +131,7 @@ export async function startBuiltApp(
   return await startScriptServer('start', {
     cwd: options.appDir,
     port: options.port,
-    ...(options.logFile ? { logFile: options.logFile } : {}),
+    logFile: options.logFile,
     env: {
       ...options.clerkEnv[app],
       ...supabaseEnv(app, options.supabaseUrl, options.supabaseKey),

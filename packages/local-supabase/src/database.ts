@@ -66,7 +66,7 @@ export async function startMigratedDatabase(
       port,
       durable: !throwaway,
       superuserPassword,
-      ...(options.onLog ? { onLog: options.onLog } : {}),
+      onLog: options.onLog,
     })
   } catch (error) {
     await removeThrowaway()

@@ -58,7 +58,7 @@ export async function startLocalSupabase(options: LocalSupabaseOptions): Promise
 
   const database = await startMigratedDatabase({
     ...options,
-    ...(options.ports?.db ? { port: options.ports.db } : {}),
+    port: options.ports?.db,
   })
   const launchPostgrest = () =>
     startPostgrest({
@@ -66,7 +66,7 @@ export async function startLocalSupabase(options: LocalSupabaseOptions): Promise
       port: ports.postgrest,
       adminPort: ports.postgrestAdmin,
       jwks,
-      ...(options.onLog ? { onLog: options.onLog } : {}),
+      onLog: options.onLog,
     })
 
   let postgrest: RunningPostgrest | undefined

@@ -41,7 +41,7 @@ export function createClerkSupabaseClient({
       }
     },
     db: { retry },
-    ...(fetch ? { global: { fetch } } : {}),
+    global: { fetch },
   })
   client.auth = inspectableAuth(client.auth)
   return client
