@@ -2,7 +2,7 @@
 // the schema without running `pnpm --filter @repo/db db:generate` (or edited generated files).
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { migrationsDir } from '@repo/local-supabase'
+import { fileURLToPath } from 'node:url'
 import { type DrizzleSnapshotJSON, generateDrizzleJson, generateMigration } from 'drizzle-kit/api'
 import { describe, expect, it } from 'vitest'
 import * as schema from '../src/schema.ts'
@@ -11,6 +11,7 @@ interface Journal {
   entries: { idx: number; tag: string }[]
 }
 
+const migrationsDir = fileURLToPath(new URL('../../../supabase/migrations', import.meta.url))
 const metaDir = path.join(migrationsDir, 'meta')
 
 async function readJson<T>(file: string): Promise<T> {

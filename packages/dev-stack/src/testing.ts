@@ -1,11 +1,18 @@
-// For the apps' smoke tests and the end-to-end suite: start an app's own scripts and stop them by PID.
+// The test kit for the apps' smoke tests and the end-to-end suite: where each app is, and
+// starting its own scripts and stopping them by PID.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { AppEnv } from '@repo/clerk-emulator'
 import { childEnv } from '@repo/env/child-env'
 import type { AppName } from '@repo/local-stack'
 import { supabaseEnv } from './app-env.ts'
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+
+/** apps/<app>, whose scripts the tests run as a user would. */
+export const appDir = (app: AppName): string => path.join(repoRoot, 'apps', app)
 
 export interface RunningApp {
   url: string

@@ -9,9 +9,9 @@ import {
 } from '@repo/clerk-emulator/testing'
 import { seededUsers } from '@repo/local-stack'
 import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'
+import { type ClerkSupabaseClient, createClerkSupabaseClient } from '@repo/supabase-clerk'
 import { createClient } from '@supabase/supabase-js'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { type ClerkSupabaseClient, createClerkSupabaseClient } from '../src/index.ts'
 
 let clerk: TestEmulator
 let stack: LocalSupabase
@@ -108,7 +108,7 @@ describe('the Remix server factory with the real @clerk/remix getAuth', () => {
   })
 
   it('50 interleaved concurrent loader calls for alternating users never mix rows', async () => {
-    const { createServerSupabaseClient } = await import('../src/remix/server.ts')
+    const { createServerSupabaseClient } = await import('@repo/supabase-clerk/remix/server')
     await clientFor(alice).from('tasks').insert({ name: 'alice only' })
     await clientFor(bob).from('tasks').insert({ name: 'bob only' })
     const cookies = {

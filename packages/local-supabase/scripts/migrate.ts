@@ -1,7 +1,9 @@
-// `pnpm --filter @repo/db db:migrate`: applies supabase/migrations to DATABASE_URL with the
+// `pnpm db:migrate`: applies supabase/migrations to DATABASE_URL with the
 // Supabase CLI's ledger, so only new files run. Defaults to the local stack's database.
-import { applyMigrations, migrationsDir } from '@repo/local-supabase'
+
 import pg from 'pg'
+import { applyMigrations } from '../src/migrations.ts'
+import { migrationsDir } from '../src/paths.ts'
 import { readDatabaseUrl } from './env.ts'
 
 const url = readDatabaseUrl()

@@ -1,12 +1,13 @@
 // Generates the supabase-js `Database` type the way `supabase gen types typescript` does
 // (same engine: @supabase/postgrest-typegen), from a throwaway database migrated with the
 // committed supabase/migrations, so no Docker or hosted project is needed.
-import { startMigratedDatabase } from '@repo/local-supabase'
 import { generateTypescript, sortGeneratorMetadata } from '@supabase/postgrest-typegen/generation'
 import { introspect } from '@supabase/postgrest-typegen/introspection'
 import pg from 'pg'
+import { startMigratedDatabase } from './database.ts'
 
-export const databaseTypesFile = new URL('../src/database.types.ts', import.meta.url)
+/** Where @repo/db keeps it: the shipped package commits the output; the generator lives here. */
+export const databaseTypesFile = new URL('../../db/src/database.types.ts', import.meta.url)
 
 export async function generateDatabaseTypes(): Promise<string> {
   const database = await startMigratedDatabase({ onLog: () => undefined })

@@ -1,5 +1,7 @@
 // The promise of Clerk's Supabase guide, proven through the real data path: supabase-js -> gateway -> PostgREST
 // (verifying RS256 tokens against a JWKS) -> Postgres RLS on (select public.requesting_user_id()).
+
+import type { Database } from '@repo/db'
 import { BLANK_NAME_CASES } from '@repo/db/testing'
 import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'
 import { createTestIssuer, type TestIssuer } from '@repo/local-supabase/testing'
@@ -7,7 +9,6 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import { SignJWT } from 'jose'
 import pg from 'pg'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Database } from '../src/index.ts'
 
 const ALICE = 'user_2alice000000000000000000'
 const BOB = 'user_2bob00000000000000000000'

@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 180_000,
     hookTimeout: 180_000,
-    // The smoke test holds the fixed ports the build was made for; nothing else may run beside it.
+    // The Next smoke test holds the fixed ports the build was made for; nothing else may run
+    // beside it.
     fileParallelism: false,
   },
 })

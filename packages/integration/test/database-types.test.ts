@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
+import { databaseTypesFile, generateDatabaseTypes } from '@repo/local-supabase/database-types'
 import { describe, expect, it } from 'vitest'
-import { databaseTypesFile, generateDatabaseTypes } from '../scripts/database-types.ts'
 
 describe('src/database.types.ts', () => {
   it('is what the migrations generate today', async () => {
@@ -8,7 +8,7 @@ describe('src/database.types.ts', () => {
     const fresh = await generateDatabaseTypes()
     expect(
       committed === fresh,
-      'The Database type is stale: run `pnpm --filter @repo/db db:types` and commit the result.',
+      'The Database type is stale: run `pnpm db:types` and commit the result.',
     ).toBe(true)
   })
 })

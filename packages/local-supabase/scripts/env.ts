@@ -1,8 +1,8 @@
-// The only place @repo/db's scripts read process.env.
+// The only place the db:migrate script reads process.env.
 
 import { EnvError } from '@repo/env'
 import { localStack } from '@repo/local-stack'
-import { localStackSecrets } from '@repo/local-supabase'
+import { localStackSecrets } from '../src/local-secrets.ts'
 
 /** The local stack's Postgres, with this checkout's password. */
 const localDatabaseUrl = () =>

@@ -1,11 +1,11 @@
 // After `next build`: no secret in .next/static, what browsers download.
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { localEmulatorAppEnv } from '@repo/clerk-emulator'
-import { defineClientBundleSecretsSuite } from '@repo/dev-stack/secrets-suite'
+import { defineClientBundleSecretsSuite } from '../../src/secrets-suite.ts'
+import { appDir } from '../../src/testing.ts'
 
 defineClientBundleSecretsSuite(
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.next/static'),
+  path.join(appDir('next'), '.next/static'),
   /chunks\/.*\.js$/,
   localEmulatorAppEnv().next.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
 )
