@@ -95,7 +95,7 @@ describe('ClientTasks when a write fails', () => {
 describe('ClientTasks with writes in flight together', () => {
   it('a failed delete brings its task back without dropping a task added meanwhile', async () => {
     let failDelete: () => void = () => undefined
-    const fetch: typeof globalThis.fetch = async (input, init) => {
+    const fetch: typeof globalThis.fetch = async (_input, init) => {
       const method = init?.method ?? 'GET'
       if (method === 'GET')
         return Response.json([stored(1, 'Water the plants'), stored(2, 'Call mum')])
