@@ -1,6 +1,7 @@
 import { createEnv } from '@t3-oss/env-core'
 import { describe, expect, it } from 'vitest'
-import { EnvError, httpUrl, optionalText, port, requiredText, throwEnvError } from '../src/index.ts'
+import { httpUrl, optionalText, port, requiredText, throwEnvError } from '../src/index.ts'
+import { envProblems } from '../src/testing.ts'
 
 function read(runtimeEnv: Record<string, string | undefined>) {
   return createEnv({
@@ -15,16 +16,6 @@ function read(runtimeEnv: Record<string, string | undefined>) {
   })
 }
 
-function problemsOf(run: () => unknown): readonly string[] {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof EnvError) return error.problems
-    throw error
-  }
-  throw new Error('expected an EnvError')
-}
-
 describe('env fields', () => {
   it('reads set values and falls back for a port', () => {
     expect({ ...read({ URL: 'http://127.0.0.1:54321', NAME: ' kit ' }) }).toEqual({
@@ -37,7 +28,7 @@ describe('env fields', () => {
   })
 
   it('lists every problem at once, each naming its variable, blank counting as unset', () => {
-    const problems = problemsOf(() => read({ URL: 'localhost:54321', NAME: '  ', PORT: '99999' }))
+    const problems = envProblems(() => read({ URL: 'localhost:54321', NAME: '  ', PORT: '99999' }))
     expect(problems).toEqual([
       'URL must be an http(s) URL (got "localhost:54321").',
       'NAME is not set. It comes from the dashboard.',

@@ -1,4 +1,4 @@
-import { EnvError } from '@repo/env'
+import { envProblems } from '@repo/env/testing'
 import { describe, expect, it } from 'vitest'
 import { localStack, readSeedUsers, seededUsers } from '../src/index.ts'
 
@@ -47,19 +47,17 @@ describe('localStack', () => {
   })
 
   it('names every bad value at once', () => {
-    try {
-      localStack({
-        LOCAL_NEXT_PORT: 'three thousand',
-        CLERK_EMULATOR_ORIGIN: 'http://localhost:4100/x',
-      })
-      expect.unreachable()
-    } catch (error) {
-      expect(error).toBeInstanceOf(EnvError)
-      expect((error as EnvError).problems).toEqual([
-        expect.stringMatching(/^CLERK_EMULATOR_ORIGIN must be an origin/),
-        'LOCAL_NEXT_PORT must be a TCP port between 1 and 65535 (got "three thousand").',
-      ])
-    }
+    expect(
+      envProblems(() =>
+        localStack({
+          LOCAL_NEXT_PORT: 'three thousand',
+          CLERK_EMULATOR_ORIGIN: 'http://localhost:4100/x',
+        }),
+      ),
+    ).toEqual([
+      expect.stringMatching(/^CLERK_EMULATOR_ORIGIN must be an origin/),
+      'LOCAL_NEXT_PORT must be a TCP port between 1 and 65535 (got "three thousand").',
+    ])
   })
 })
 

@@ -1,4 +1,4 @@
-import { EnvError } from '@repo/env'
+import { envProblems } from '@repo/env/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type NextPublicEnv, supabaseClerkEnv as nextEnv } from '../src/next/env.ts'
 import { supabaseClerkEnv as remixEnv } from '../src/remix/env.ts'
@@ -9,16 +9,6 @@ const LOCAL_URL = 'http://127.0.0.1:54321'
 afterEach(() => {
   vi.unstubAllEnvs()
 })
-
-function problemsOf(run: () => unknown): readonly string[] {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof EnvError) return error.problems
-    throw error
-  }
-  return []
-}
 
 const remix = (supabase: Record<string, string | undefined>) => remixEnv({ ...CLERK, ...supabase })
 
@@ -44,7 +34,7 @@ describe('Supabase fields', () => {
   it('refuses secret keys, which bypass RLS', () => {
     const serviceRoleJwt = `x.${Buffer.from(JSON.stringify({ role: 'service_role' })).toString('base64url')}.y`
     for (const key of ['sb_secret_abc', serviceRoleJwt]) {
-      expect(problemsOf(() => remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_KEY: key }))).toEqual([
+      expect(envProblems(() => remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_KEY: key }))).toEqual([
         expect.stringMatching(/^SUPABASE_KEY holds a secret \(service_role\) key/),
       ])
     }
@@ -64,7 +54,7 @@ describe('Supabase fields', () => {
 
 describe('Clerk fields, written once for both frameworks', () => {
   it('names each missing key, where to copy it from and where to put it', () => {
-    const problems = problemsOf(() => remixEnv({ SUPABASE_URL: LOCAL_URL, SUPABASE_KEY: 'k' }))
+    const problems = envProblems(() => remixEnv({ SUPABASE_URL: LOCAL_URL, SUPABASE_KEY: 'k' }))
     expect(problems).toEqual([
       expect.stringMatching(
         /^CLERK_PUBLISHABLE_KEY is not set\. Copy it from the Clerk dashboard > API keys into the server env \(apps\/remix\/\.env/,
@@ -121,7 +111,7 @@ describe('per-framework env', () => {
 
 describe('every problem at once', () => {
   it('lists both variables when neither is set', () => {
-    const problems = problemsOf(() => remix({ SUPABASE_URL: '', SUPABASE_KEY: undefined }))
+    const problems = envProblems(() => remix({ SUPABASE_URL: '', SUPABASE_KEY: undefined }))
     expect(problems).toHaveLength(2)
     expect(problems[0]).toMatch(/^SUPABASE_URL is not set/)
     expect(problems[1]).toMatch(/^SUPABASE_KEY is not set/)
