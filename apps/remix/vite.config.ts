@@ -20,15 +20,17 @@ export default defineConfig({
     // Only packages this app depends on directly: others would not resolve from here.
     dedupe: ['react', 'react-dom', '@clerk/remix', '@remix-run/react'],
   },
-  // Known up front, so the first page load in dev does not stop to re-optimize and reload. The two
-  // server-only ones are otherwise found late, while the root route is transformed; prebundling
-  // them costs nothing, since the browser never loads them.
+  // Known up front, so the first page load in dev does not stop to re-optimize. The server-only
+  // ones are otherwise found late, while the root route is transformed (its loader imports them),
+  // and a late re-optimization can hand the page React and React DOM from two different runs:
+  // "Invalid hook call". Prebundling them costs nothing, since the browser never loads them.
   optimizeDeps: {
     include: [
       '@clerk/remix',
       '@supabase/supabase-js',
       '@clerk/remix/ssr.server',
       '@remix-run/node',
+      '@t3-oss/env-core',
     ],
   },
   // The workspace packages ship TypeScript source: bundle them into the server build.

@@ -5,7 +5,6 @@ import { throwEnvError } from '@repo/env'
 import type { SupabaseEnv } from '@repo/supabase-clerk'
 import { supabaseClerkEnv } from '@repo/supabase-clerk/next/env'
 import { createEnv } from '@t3-oss/env-nextjs'
-import { z } from 'zod'
 
 export const env = createEnv({
   extends: [
@@ -15,10 +14,7 @@ export const env = createEnv({
       NEXT_PUBLIC_SUPABASE_KEY: process.env.NEXT_PUBLIC_SUPABASE_KEY,
     }),
   ],
-  shared: {
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  },
-  experimental__runtimeEnv: { NODE_ENV: process.env.NODE_ENV },
+  experimental__runtimeEnv: {},
   onValidationError: throwEnvError('apps/next is not configured'),
 })
 

@@ -2,8 +2,9 @@
 // comes from @repo/local-stack, with every other part of the offline stack.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { EnvError } from '@repo/env'
+import { optionalText, throwEnvError } from '@repo/env'
 import { localStack } from '@repo/local-stack'
+import { createEnv } from '@t3-oss/env-core'
 import { parseOrigin } from './instance.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -21,33 +22,48 @@ export interface EmulatorEnv {
   allowedOrigins: string[]
 }
 
-export function readEnv(): EmulatorEnv {
-  const { port, origin } = localStack().emulator
-  const allowedOrigins = (process.env.CLERK_EMULATOR_ALLOWED_ORIGINS ?? '')
-    .split(',')
-    .map((value) => value.trim())
-    .filter(Boolean)
-    .map((value) => {
-      const parsed = parseOrigin(value)
-      if (!parsed) {
-        throw new EnvError('The Clerk emulator is not configured', [
-          `CLERK_EMULATOR_ALLOWED_ORIGINS must be comma-separated origins such as http://localhost:5173 (scheme, host and port; no path, no wildcard); "${value}" is not one.`,
-        ])
-      }
-      return parsed
-    })
+const ALLOWED_ORIGINS_PROBLEM =
+  'CLERK_EMULATOR_ALLOWED_ORIGINS must be comma-separated origins such as http://localhost:5173 (scheme, host and port; no path, no wildcard)'
+
+export function readEnv(runtimeEnv: Record<string, string | undefined> = process.env): EmulatorEnv {
+  const env = createEnv({
+    server: {
+      CLERK_EMULATOR_ALLOWED_ORIGINS: optionalText().transform((list, context) =>
+        (list ?? '')
+          .split(',')
+          .map((value) => value.trim())
+          .filter(Boolean)
+          .map((value) => {
+            const origin = parseOrigin(value)
+            if (!origin) {
+              context.addIssue({
+                code: 'custom',
+                message: `${ALLOWED_ORIGINS_PROBLEM}; "${value}" is not one.`,
+              })
+            }
+            return origin ?? value
+          }),
+      ),
+      CLERK_EMULATOR_SIGNING_KEY: optionalText(),
+      CLERK_EMULATOR_KEY_FILE: optionalText(),
+      CLERK_EMULATOR_SECRET_KEY: optionalText(),
+      CLERK_EMULATOR_TEST_ENDPOINTS: optionalText(),
+    },
+    runtimeEnv,
+    onValidationError: throwEnvError('The Clerk emulator is not configured'),
+  })
+  const { port, origin } = localStack(runtimeEnv).emulator
   const stateDir = path.join(repoRoot, '.local', 'clerk-emulator')
   return {
     port,
     origin,
-    signingKeyPem: process.env.CLERK_EMULATOR_SIGNING_KEY?.trim() || undefined,
-    signingKeyFile:
-      process.env.CLERK_EMULATOR_KEY_FILE?.trim() || path.join(stateDir, 'signing-key.pem'),
-    secretKey: process.env.CLERK_EMULATOR_SECRET_KEY?.trim() || undefined,
+    signingKeyPem: env.CLERK_EMULATOR_SIGNING_KEY,
+    signingKeyFile: env.CLERK_EMULATOR_KEY_FILE ?? path.join(stateDir, 'signing-key.pem'),
+    secretKey: env.CLERK_EMULATOR_SECRET_KEY,
     secretKeyFile: path.join(stateDir, 'secret-key'),
     createdUsersFile: path.join(stateDir, 'users.json'),
-    testEndpoints: process.env.CLERK_EMULATOR_TEST_ENDPOINTS === '1',
-    allowedOrigins,
+    testEndpoints: env.CLERK_EMULATOR_TEST_ENDPOINTS === '1',
+    allowedOrigins: env.CLERK_EMULATOR_ALLOWED_ORIGINS,
   }
 }
 

@@ -2,7 +2,7 @@
 // over real HTTP that yields the tokens and cookies a signed-in browser would hold.
 
 import { existsSync } from 'node:fs'
-import { type SeedUser, seededUsers } from '@repo/local-stack'
+import { localStack, type SeedUser, seededUsers } from '@repo/local-stack'
 import { type ClerkEmulator, createEmulator } from './emulator.ts'
 import { chromiumPathSetting } from './env.ts'
 import { generateSigningKeyPem, type SigningKey, signingKeyFromPem } from './keys.ts'
@@ -90,7 +90,7 @@ export async function signInOverHttp(
   emulatorUrl: string,
   email: string,
   password: string,
-  appOrigin = 'http://localhost:3000',
+  appOrigin = localStack().apps.next.url,
 ): Promise<HttpSession> {
   const cookies: Record<string, string> = {}
   const call = async (path: string) => {

@@ -73,7 +73,7 @@ export const APP_ENV_VARIABLES: string[] = [
 ]
 
 /** A Supabase URL and anon key under this app's variable names. */
-export function supabaseEnv(app: AppName, url: string, key: string): Record<string, string> {
+export function supabaseVariables(app: AppName, url: string, key: string): Record<string, string> {
   const [urlName, keyName] = Object.keys(GROUPS[app].supabase.required)
   return { [urlName as string]: url, [keyName as string]: key }
 }
@@ -163,7 +163,7 @@ export function resolveAppEnv(app: AppName, appDir: string, mode: EnvMode): Reso
       // The emulator's env reads (or creates) its signing key: only when it is the one used.
       ...(clerk === 'local' ? localEmulatorAppEnv()[app] : fromFiles(groups.clerk)),
       ...(supabase === 'local'
-        ? supabaseEnv(app, localStack().supabase.url, localStackSecrets().anonKey)
+        ? supabaseVariables(app, localStack().supabase.url, localStackSecrets().anonKey)
         : fromFiles(groups.supabase)),
     },
     clerk: clerk === 'local' ? 'emulator' : 'configured',

@@ -1,11 +1,10 @@
 export {
   APP_ENV_VARIABLES,
   type EnvMode,
-  envFiles,
   HalfConfiguredError,
   type ResolvedEnv,
   resolveAppEnv,
-  supabaseEnv,
+  supabaseVariables,
   type UserValue,
   userEnv,
 } from './app-env.ts'

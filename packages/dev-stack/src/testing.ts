@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { AppEnv } from '@repo/clerk-emulator'
 import { childEnv } from '@repo/env/child-env'
 import type { AppName } from '@repo/local-stack'
-import { supabaseEnv } from './app-env.ts'
+import { supabaseVariables } from './app-env.ts'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
@@ -141,7 +141,7 @@ export async function startBuiltApp(
     logFile: options.logFile,
     env: {
       ...options.clerkEnv[app],
-      ...supabaseEnv(app, options.supabaseUrl, options.supabaseKey),
+      ...supabaseVariables(app, options.supabaseUrl, options.supabaseKey),
       PORT: String(options.port),
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',

@@ -23,13 +23,14 @@ try {
   console.error(`with-local-env: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 }
-const env = childEnv({
+const env: NodeJS.ProcessEnv = {
   // Next.js would otherwise try to send usage telemetry: there is no network to send it to.
   NEXT_TELEMETRY_DISABLED: app === 'next' ? '1' : undefined,
-  ...resolved.added,
-  // `next dev`, `next start` and remix-serve listen on PORT; Vite's dev server only on --port.
-  PORT: port,
-})
+  // The app's port is LOCAL_NEXT_PORT / LOCAL_REMIX_PORT, not PORT: under `pnpm dev` both apps
+  // share one environment. `next dev`, `next start` and remix-serve listen on PORT; Vite's dev
+  // server only on --port.
+  ...childEnv({ ...resolved.added, PORT: port }),
+}
 const portArgs = args[0] === 'vite:dev' ? ['--port', port] : []
 const supabaseUrl = app === 'next' ? env.NEXT_PUBLIC_SUPABASE_URL : env.SUPABASE_URL
 const clerkProxy = app === 'next' ? env.NEXT_PUBLIC_CLERK_PROXY_URL : env.CLERK_PROXY_URL

@@ -5,25 +5,24 @@
 //   `pnpm dev` starts it, on the ports it names, resolving its env as it does for a user.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { signInOverHttp } from '@repo/clerk-emulator/testing'
 import {
+  appDir,
   documentHeaders,
   type RunningApp,
+  repoRoot,
   startBuiltApp,
   startScriptServer,
 } from '@repo/dev-stack/testing'
-import { localStack, seededUsers } from '@repo/local-stack'
+import { type AppName, localStack, seededUsers } from '@repo/local-stack'
 import { findFreePort } from '@repo/local-supabase/testing'
 import type { StackInfo } from './stack.ts'
 
 export type Mode = 'built' | 'dev'
-export type Framework = 'next' | 'remix'
+/** An app under test: the same names as @repo/local-stack's. */
+export type Framework = AppName
 export const FRAMEWORKS: Framework[] = ['next', 'remix']
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
-export const appsDir = path.join(repoRoot, 'apps')
-export const appDir = (framework: Framework) => path.join(appsDir, framework)
+export { appDir, repoRoot }
 
 /** The ports the apps' `dev` scripts serve on (@repo/local-stack; LOCAL_NEXT_PORT, ...). */
 export const DEV_PORTS: Record<Framework, number> = {

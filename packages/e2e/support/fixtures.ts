@@ -9,7 +9,7 @@ import type { StackInfo } from './stack.ts'
 
 export type { Framework, Mode }
 
-/** The emulator's seeded users (packages/clerk-emulator/users.json), as every suite reads them. */
+/** The emulator's seeded users (packages/local-stack/users.json), as every suite reads them. */
 export const USERS = seededUsers()
 
 /** Requests the Clerk emulator could not handle since the last call (see support/stack.ts). */

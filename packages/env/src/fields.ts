@@ -33,10 +33,10 @@ export function port(name: string, fallback: number) {
   )
 }
 
-/** An http(s) URL; `invalid` says what was expected (it gets the value appended). */
-export function httpUrl(notSet: string, invalid: string) {
+/** An http(s) URL; `invalid(value)` says what was expected instead of the value given. */
+export function httpUrl(notSet: string, invalid: (value: string) => string) {
   return requiredText(notSet).refine(isHttpUrl, {
-    error: (issue) => `${invalid} (got "${String(issue.input)}").`,
+    error: (issue) => invalid(String(issue.input)),
   })
 }
 

@@ -6,7 +6,10 @@ import { envProblems } from '../src/testing.ts'
 function read(runtimeEnv: Record<string, string | undefined>) {
   return createEnv({
     server: {
-      URL: httpUrl('URL is not set. It comes from the dashboard.', 'URL must be an http(s) URL'),
+      URL: httpUrl(
+        'URL is not set. It comes from the dashboard.',
+        (value) => `URL must be an http(s) URL (got "${value}").`,
+      ),
       NAME: requiredText('NAME is not set. It comes from the dashboard.'),
       NOTE: optionalText(),
       PORT: port('PORT', 4100),

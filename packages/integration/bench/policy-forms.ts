@@ -1,6 +1,6 @@
 // How fast each way of writing the owner check runs, on a table of 1 M rows owned by 1,000
 // users, with and without the index on user_id. Prints a Markdown table (packages/db/README.md
-// keeps the last one). Run: pnpm --filter @repo/db bench
+// keeps the last one). Run: pnpm bench:policies
 import { startMigratedDatabase } from '@repo/local-supabase'
 import pg from 'pg'
 

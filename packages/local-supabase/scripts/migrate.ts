@@ -2,11 +2,15 @@
 // Supabase CLI's ledger, so only new files run. Defaults to the local stack's database.
 
 import pg from 'pg'
+import { readEnv } from '../src/env.ts'
+import { localStackSecrets } from '../src/local-secrets.ts'
 import { applyMigrations } from '../src/migrations.ts'
 import { migrationsDir } from '../src/paths.ts'
-import { readDatabaseUrl } from './env.ts'
 
-const url = readDatabaseUrl()
+const env = readEnv()
+const url =
+  env.databaseUrl ??
+  `postgres://postgres:${encodeURIComponent(localStackSecrets().dbPassword)}@127.0.0.1:${env.dbPort}/postgres`
 const client = new pg.Client({ connectionString: url })
 try {
   await client.connect()

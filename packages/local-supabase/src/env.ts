@@ -2,14 +2,10 @@
 // setting fails at start with its own name, not deep inside Postgres or PostgREST. Its ports come
 // from @repo/local-stack, with every other part of the offline stack.
 import path from 'node:path'
-import { EnvError } from '@repo/env'
+import { isHttpUrl, optionalText, throwEnvError } from '@repo/env'
 import { localStack } from '@repo/local-stack'
+import { createEnv } from '@t3-oss/env-core'
 import { repoRoot } from './paths.ts'
-
-function readOptional(name: string): string | undefined {
-  const raw = process.env[name]?.trim()
-  return raw ? raw : undefined
-}
 
 export interface LocalSupabaseEnv {
   /** Public port of the /rest/v1 gateway. */
@@ -23,26 +19,44 @@ export interface LocalSupabaseEnv {
   serviceRoleKey: string | undefined
   trustedJwksUrl: string | undefined
   trustedJwksFile: string | undefined
+  /** Where db:migrate applies migrations; undefined means the local stack's Postgres. */
+  databaseUrl: string | undefined
 }
 
-export function readEnv(): LocalSupabaseEnv {
-  const ports = localStack().supabase
-  const trustedJwksUrl = readOptional('LOCAL_SUPABASE_JWKS_URL')
-  if (trustedJwksUrl && !/^https?:\/\//.test(trustedJwksUrl)) {
-    throw new EnvError('local-supabase is not configured', [
-      `LOCAL_SUPABASE_JWKS_URL must be an http(s) URL of a JWKS document, such as the Clerk emulator's ${localStack().emulator.jwksUrl} (got "${trustedJwksUrl}").`,
-    ])
-  }
+export function readEnv(
+  runtimeEnv: Record<string, string | undefined> = process.env,
+): LocalSupabaseEnv {
+  const stack = localStack(runtimeEnv)
+  const env = createEnv({
+    server: {
+      LOCAL_SUPABASE_JWKS_URL: optionalText().refine((url) => url === undefined || isHttpUrl(url), {
+        error: (issue) =>
+          `LOCAL_SUPABASE_JWKS_URL must be an http(s) URL of a JWKS document, such as the Clerk emulator's ${stack.emulator.jwksUrl} (got "${String(issue.input)}").`,
+      }),
+      LOCAL_SUPABASE_JWKS_FILE: optionalText(),
+      LOCAL_SUPABASE_DATA_DIR: optionalText(),
+      LOCAL_SUPABASE_ANON_KEY: optionalText(),
+      LOCAL_SUPABASE_SERVICE_ROLE_KEY: optionalText(),
+      DATABASE_URL: optionalText().refine(
+        (url) => url === undefined || /^postgres(ql)?:\/\//.test(url),
+        {
+          error: (issue) =>
+            `DATABASE_URL must be a postgres:// connection string (got "${String(issue.input).slice(0, 20)}..."). For hosted Supabase, copy it from Project Settings > Database > Connection string; or unset it to use the local stack.`,
+        },
+      ),
+    },
+    runtimeEnv,
+    onValidationError: throwEnvError('local-supabase is not configured'),
+  })
   return {
-    apiPort: ports.apiPort,
-    dbPort: ports.dbPort,
-    postgrestPort: ports.postgrestPort,
-    dataDir: path.resolve(
-      readOptional('LOCAL_SUPABASE_DATA_DIR') ?? path.join(repoRoot, '.local', 'supabase'),
-    ),
-    anonKey: readOptional('LOCAL_SUPABASE_ANON_KEY'),
-    serviceRoleKey: readOptional('LOCAL_SUPABASE_SERVICE_ROLE_KEY'),
-    trustedJwksUrl,
-    trustedJwksFile: readOptional('LOCAL_SUPABASE_JWKS_FILE'),
+    apiPort: stack.supabase.apiPort,
+    dbPort: stack.supabase.dbPort,
+    postgrestPort: stack.supabase.postgrestPort,
+    dataDir: path.resolve(env.LOCAL_SUPABASE_DATA_DIR ?? path.join(repoRoot, '.local', 'supabase')),
+    anonKey: env.LOCAL_SUPABASE_ANON_KEY,
+    serviceRoleKey: env.LOCAL_SUPABASE_SERVICE_ROLE_KEY,
+    trustedJwksUrl: env.LOCAL_SUPABASE_JWKS_URL,
+    trustedJwksFile: env.LOCAL_SUPABASE_JWKS_FILE,
+    databaseUrl: env.DATABASE_URL,
   }
 }

@@ -1,6 +1,7 @@
 // Test support: a token issuer that signs Clerk-shaped session tokens with its own key, so tests
 // can exercise RLS through the real PostgREST without a Clerk instance.
 import crypto from 'node:crypto'
+import { localStack } from '@repo/local-stack'
 import { CompactSign, type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose'
 import type { Jwks } from './jwks.ts'
 
@@ -50,7 +51,7 @@ function signSessionToken(
   const now = Math.floor(Date.now() / 1000)
   const token = new SignJWT({
     sid: `sess_${crypto.randomBytes(8).toString('hex')}`,
-    azp: 'http://localhost:3000',
+    azp: localStack().apps.next.url,
     v: 2,
     fva: [0, -1],
     ...(role === null ? {} : { role }),

@@ -29,7 +29,8 @@ function isServiceRoleJwt(key: string): boolean {
 export function supabaseUrlField(name: string, note: string) {
   return httpUrl(
     `${name} is not set. It is the Supabase project URL. ${SUPABASE_WHERE_FROM} (Project URL). ${note}`,
-    `${name} must be an http(s) URL such as http://127.0.0.1:54321 or https://<project>.supabase.co`,
+    (value) =>
+      `${name} must be an http(s) URL such as http://127.0.0.1:54321 or https://<project>.supabase.co (got "${value}"). ${note}`,
   ).transform((url) => url.replace(/\/+$/, ''))
 }
 
