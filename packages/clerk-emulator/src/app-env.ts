@@ -9,6 +9,8 @@ export interface AppEnv {
   next: Record<string, string>
   /** @clerk/remix 4 names (it reads CLERK_JS, not CLERK_JS_URL). */
   remix: Record<string, string>
+  /** @clerk/react-router 3 names: Core 3 like Next (clerk-js 6 and @clerk/ui), read at run time. */
+  'react-router': Record<string, string>
 }
 
 /**
@@ -37,6 +39,17 @@ export function appEnv(instance: Instance, key: SigningKey): AppEnv {
       CLERK_API_URL: instance.origin,
       CLERK_JWT_KEY: key.publicPem.trim(),
       CLERK_TELEMETRY_DISABLED: '1',
+    },
+    'react-router': {
+      CLERK_PUBLISHABLE_KEY: instance.publishableKey,
+      CLERK_SECRET_KEY: instance.secretKey,
+      CLERK_PROXY_URL: instance.proxyUrl,
+      CLERK_JS_URL: bundles.clerkJs6,
+      CLERK_UI_URL: bundles.clerkUi,
+      CLERK_API_URL: instance.origin,
+      CLERK_JWT_KEY: key.publicPem.trim(),
+      CLERK_TELEMETRY_DISABLED: '1',
+      CLERK_KEYLESS_DISABLED: '1',
     },
   }
 }

@@ -1,5 +1,5 @@
 // clerk-emulator start       serve the Frontend + Backend API until Ctrl-C
-// clerk-emulator print-env   print the env the Next and Remix apps need (no server needed)
+// clerk-emulator print-env   print the env each app needs (no server needed)
 
 import { readSeedUsers } from '@repo/local-stack'
 import { appEnv, toDotenv } from './app-env.ts'
@@ -25,14 +25,17 @@ async function main(): Promise<void> {
   })
 
   if (command === 'print-env') {
-    const { next, remix } = appEnv(emulator.instance, key)
-    const only = args.find((arg) => arg === 'next' || arg === 'remix')
-    if (only !== 'remix') process.stdout.write(`# apps/next\n${toDotenv(next)}`)
-    if (only !== 'next') process.stdout.write(`${only ? '' : '\n'}# apps/remix\n${toDotenv(remix)}`)
+    const env = appEnv(emulator.instance, key)
+    const apps = Object.keys(env) as (keyof typeof env)[]
+    const only = apps.find((app) => args.includes(app))
+    const chosen = only ? [only] : apps
+    process.stdout.write(chosen.map((app) => `# apps/${app}\n${toDotenv(env[app])}`).join('\n'))
     return
   }
   if (command !== 'start') {
-    throw new Error(`Unknown command "${command}". Use "start" or "print-env [next|remix]".`)
+    throw new Error(
+      `Unknown command "${command}". Use "start" or "print-env [next|remix|react-router]".`,
+    )
   }
 
   const server = await startEmulatorServer(emulator, env.port)

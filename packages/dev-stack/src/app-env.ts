@@ -61,9 +61,31 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
       optional: [],
     },
   },
+  'react-router': {
+    clerk: {
+      required: {
+        CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
+        CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
+      },
+      optional: [
+        'CLERK_PROXY_URL',
+        'CLERK_JS_URL',
+        'CLERK_UI_URL',
+        'CLERK_API_URL',
+        'CLERK_JWT_KEY',
+      ],
+    },
+    supabase: {
+      required: {
+        SUPABASE_URL: `${SUPABASE_API} > Project URL`,
+        SUPABASE_KEY: `${SUPABASE_API} > anon (publishable) key`,
+      },
+      optional: [],
+    },
+  },
 }
 
-/** Every variable of both apps' Clerk and Supabase groups. */
+/** Every variable of the apps' Clerk and Supabase groups. */
 export const APP_ENV_VARIABLES: string[] = [
   ...new Set(
     Object.values(GROUPS).flatMap((groups) =>

@@ -19,6 +19,7 @@ export function renderBanner({ stack, users, secrets, secretsDir }: BannerFacts)
     '',
     `  Next.js   ${stack.apps.next.url.padEnd(24)}(/ client-side, /ssr server)`,
     `  Remix     ${stack.apps.remix.url}`,
+    `  React Router ${stack.apps['react-router'].url}  (Remix's successor)`,
     '',
     `  Sign in:  ${alice.email} / ${alice.password}`,
     `            ${bob.email} / ${bob.password}`,
@@ -43,5 +44,6 @@ export function readinessUrls(stack: LocalStack): [name: string, url: string][] 
     ['local-supabase', `${stack.supabase.url}/health`],
     ['Next.js app', `${stack.apps.next.url}/sign-in`],
     ['Remix app', `${stack.apps.remix.url}/sign-in`],
+    ['React Router app', `${stack.apps['react-router'].url}/sign-in`],
   ]
 }

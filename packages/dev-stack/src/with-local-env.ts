@@ -1,4 +1,4 @@
-// with-local-env <next|remix> -- <command...>
+// with-local-env <next|remix|react-router> -- <command...>
 // Runs the command (next dev, next build, remix vite:dev, ...) in the app's folder with the local
 // stack's env added, unless the app is configured for real Clerk / Supabase, on the app's port
 // from @repo/local-stack.
@@ -8,12 +8,14 @@ import { type AppName, localStack } from '@repo/local-stack'
 import { type EnvMode, resolveAppEnv } from './app-env.ts'
 
 const [app, separator, command, ...args] = process.argv.slice(2)
-if ((app !== 'next' && app !== 'remix') || separator !== '--' || !command) {
-  console.error('usage: with-local-env <next|remix> -- <command> [args...]')
+const APPS: string[] = ['next', 'remix', 'react-router'] satisfies AppName[]
+if (!app || !APPS.includes(app) || separator !== '--' || !command) {
+  console.error('usage: with-local-env <next|remix|react-router> -- <command> [args...]')
   process.exit(2)
 }
 // The dev servers load .env.development*, builds and servers .env.production*.
-const mode: EnvMode = args[0] === 'dev' || args[0] === 'vite:dev' ? 'development' : 'production'
+const devServer = args[0] === 'dev' || args[0] === 'vite:dev'
+const mode: EnvMode = devServer ? 'development' : 'production'
 let resolved: ReturnType<typeof resolveAppEnv>
 let port: string
 try {
@@ -26,12 +28,12 @@ try {
 const env: NodeJS.ProcessEnv = {
   // Next.js would otherwise try to send usage telemetry: there is no network to send it to.
   NEXT_TELEMETRY_DISABLED: app === 'next' ? '1' : undefined,
-  // The app's port is LOCAL_NEXT_PORT / LOCAL_REMIX_PORT, not PORT: under `pnpm dev` both apps
-  // share one environment. `next dev`, `next start` and remix-serve listen on PORT; Vite's dev
-  // server only on --port.
+  // The app's port is LOCAL_<APP>_PORT, not PORT: under `pnpm dev` the apps share one
+  // environment. `next dev`, `next start`, remix-serve and react-router-serve listen on PORT;
+  // the Vite dev servers (`remix vite:dev`, `react-router dev`) only on --port.
   ...childEnv({ ...resolved.added, PORT: port }),
 }
-const portArgs = args[0] === 'vite:dev' ? ['--port', port] : []
+const portArgs = devServer && command !== 'next' ? ['--port', port] : []
 const supabaseUrl = app === 'next' ? env.NEXT_PUBLIC_SUPABASE_URL : env.SUPABASE_URL
 const clerkProxy = app === 'next' ? env.NEXT_PUBLIC_CLERK_PROXY_URL : env.CLERK_PROXY_URL
 console.log(

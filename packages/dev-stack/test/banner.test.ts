@@ -19,6 +19,7 @@ describe('the dev banner', () => {
     for (const text of [
       'http://localhost:3000',
       'http://localhost:3001',
+      'http://localhost:3002',
       'http://localhost:4100',
       'http://127.0.0.1:54321',
       'postgres://postgres:p%40ss@127.0.0.1:54322/postgres',
@@ -36,23 +37,26 @@ describe('the dev banner', () => {
       LOCAL_SUPABASE_DB_PORT: '55322',
       LOCAL_NEXT_PORT: '5000',
       LOCAL_REMIX_PORT: '5001',
+      LOCAL_REACT_ROUTER_PORT: '5002',
     })
     const banner = renderBanner({ stack, users, secrets, secretsDir: '.local/' })
     for (const text of [
       'http://localhost:5000',
       'http://localhost:5001',
+      'http://localhost:5002',
       'http://localhost:5100',
       'http://127.0.0.1:55321',
       '@127.0.0.1:55322/postgres',
     ]) {
       expect(banner).toContain(text)
     }
-    expect(banner).not.toMatch(/:(3000|3001|4100|54321|54322)\b/)
+    expect(banner).not.toMatch(/:(3000|3001|3002|4100|54321|54322)\b/)
     expect(readinessUrls(stack).map(([, url]) => url)).toEqual([
       'http://localhost:5100/.well-known/jwks.json',
       'http://127.0.0.1:55321/health',
       'http://localhost:5000/sign-in',
       'http://localhost:5001/sign-in',
+      'http://localhost:5002/sign-in',
     ])
   })
 })

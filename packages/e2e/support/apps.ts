@@ -21,14 +21,13 @@ import type { StackInfo } from './stack.ts'
 export type Mode = 'built' | 'dev'
 /** An app under test: the same names as @repo/local-stack's. */
 export type Framework = AppName
-export const FRAMEWORKS: Framework[] = ['next', 'remix']
+export const FRAMEWORKS: Framework[] = ['next', 'remix', 'react-router']
 export { appDir, repoRoot }
 
 /** The ports the apps' `dev` scripts serve on (@repo/local-stack; LOCAL_NEXT_PORT, ...). */
-export const DEV_PORTS: Record<Framework, number> = {
-  next: localStack().apps.next.port,
-  remix: localStack().apps.remix.port,
-}
+export const DEV_PORTS = Object.fromEntries(
+  FRAMEWORKS.map((framework) => [framework, localStack().apps[framework].port]),
+) as Record<Framework, number>
 
 export interface RunningApps {
   urls: Record<Framework, string>
@@ -120,6 +119,8 @@ export async function startApps(
     await stop()
     throw error
   }
-  const [next, remix] = running
-  return { urls: { next: next?.url ?? '', remix: remix?.url ?? '' }, stop }
+  const urls = Object.fromEntries(
+    FRAMEWORKS.map((framework, index) => [framework, running[index]?.url ?? '']),
+  ) as Record<Framework, string>
+  return { urls, stop }
 }

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { seededUsers } from '@repo/local-stack'
 import { createClient } from '@supabase/supabase-js'
-import { type Framework, type Mode, type RunningApps, startApps } from './apps.ts'
+import { FRAMEWORKS, type Framework, type Mode, type RunningApps, startApps } from './apps.ts'
 import { isAllowed } from './browser-messages.ts'
 import { stackInfo } from './env.ts'
 import type { StackInfo } from './stack.ts'
@@ -21,8 +21,8 @@ export interface TestFixtures {
   framework: Framework
   /** This scenario's app, e.g. http://localhost:43121 */
   appUrl: string
-  /** The other framework's app in the same mode, for cross-framework checks. */
-  otherAppUrl: string
+  /** The other frameworks' apps in the same mode, for cross-framework checks. */
+  otherApps: { framework: Framework; url: string }[]
 }
 
 export interface WorkerFixtures {
@@ -53,8 +53,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   framework: ['next', { option: true }],
   appUrl: async ({ framework, apps }, use) => use(apps.urls[framework]),
-  otherAppUrl: async ({ framework, apps }, use) =>
-    use(apps.urls[framework === 'next' ? 'remix' : 'next']),
+  otherApps: async ({ framework, apps }, use) =>
+    use(
+      FRAMEWORKS.filter((other) => other !== framework).map((other) => ({
+        framework: other,
+        url: apps.urls[other],
+      })),
+    ),
   // Every scenario fails on an uncaught page error, a console.error, or a request the Clerk
   // emulator could not handle, unless support/browser-messages.ts lists it.
   page: async ({ page, stack }, use, testInfo) => {

@@ -66,6 +66,14 @@ test.afterAll(async () => {
   await rm(jwksFile, { force: true })
 })
 
+/** Every app's Clerk group (the apps share names where they share meaning) and Supabase group. */
+const allGroups = () => ({
+  ...clerk2Env.next,
+  ...clerk2Env.remix,
+  ...clerk2Env['react-router'],
+  ...supabaseGroups(),
+})
+
 const supabaseGroups = () => ({
   NEXT_PUBLIC_SUPABASE_URL: supabase2.url,
   NEXT_PUBLIC_SUPABASE_KEY: supabase2.anonKey,
@@ -135,11 +143,14 @@ function everyAppUsesTheSecondInstance() {
 async function devThroughTurbo(label: string, env: Record<string, string>): Promise<TurboRun> {
   const logFile = test.info().outputPath(`turbo-dev-${label}.log`)
   for (const framework of FRAMEWORKS) await portFree(framework)
-  const run = runTurbo(['dev', '--filter=@repo/app-next', '--filter=@repo/app-remix'], {
-    env,
-    drop: APP_VARIABLES,
-    logFile,
-  })
+  const run = runTurbo(
+    ['dev', ...FRAMEWORKS.map((framework) => `--filter=@repo/app-${framework}`)],
+    {
+      env,
+      drop: APP_VARIABLES,
+      logFile,
+    },
+  )
   try {
     await waitForApps(
       run,
@@ -156,7 +167,7 @@ async function devThroughTurbo(label: string, env: Record<string, string>): Prom
 test.describe('(a) both groups in the process env', () => {
   let run: TurboRun | undefined
   test.beforeAll(async () => {
-    run = await devThroughTurbo('a', { ...clerk2Env.next, ...clerk2Env.remix, ...supabaseGroups() })
+    run = await devThroughTurbo('a', allGroups())
   })
   test.afterAll(async () => run?.stop())
 
@@ -164,7 +175,7 @@ test.describe('(a) both groups in the process env', () => {
 })
 
 test.describe('(b) both groups in each app’s env files', () => {
-  const files = { next: '.env.local', remix: '.env' } as const
+  const files = { next: '.env.local', remix: '.env', 'react-router': '.env' } as const
   const written: string[] = []
   let run: TurboRun | undefined
   test.beforeAll(async () => {
@@ -179,7 +190,7 @@ test.describe('(b) both groups in each app’s env files', () => {
               NEXT_PUBLIC_SUPABASE_KEY: supabase.NEXT_PUBLIC_SUPABASE_KEY,
             }
           : {
-              ...clerk2Env.remix,
+              ...clerk2Env[framework],
               SUPABASE_URL: supabase.SUPABASE_URL,
               SUPABASE_KEY: supabase.SUPABASE_KEY,
             }
@@ -225,7 +236,7 @@ test.describe('(c) only the Supabase group set: Clerk stays the default emulator
 })
 
 test.describe('(a) in production: pnpm build, then each app’s start command', () => {
-  const env = () => ({ ...clerk2Env.next, ...clerk2Env.remix, ...supabaseGroups() })
+  const env = allGroups
   let run: TurboRun | undefined
   test.afterEach(async () => {
     await run?.stop()
@@ -272,6 +283,15 @@ test.describe('(a) in production: pnpm build, then each app’s start command', 
   test('remix: remix-serve reads the process env at start', async ({ page, stack }) => {
     await startThroughTurbo('remix', 'remix')
     await addAndLocate(page, devUrl('remix'), CAROL, stack)
+    expect(unhandledAtSecondClerk()).toEqual([])
+  })
+
+  test('react-router: react-router-serve reads the process env at start', async ({
+    page,
+    stack,
+  }) => {
+    await startThroughTurbo('react-router', 'react-router')
+    await addAndLocate(page, devUrl('react-router'), CAROL, stack)
     expect(unhandledAtSecondClerk()).toEqual([])
   })
 })

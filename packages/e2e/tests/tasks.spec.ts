@@ -162,16 +162,15 @@ for (const framework of FRAMEWORKS) {
     }
 
     // The README's first five minutes: sign in as alice in each app, add a task in one, see it in
-    // the other. The dev run is exactly what a user does after `pnpm dev`, so it also redraws the
+    // the others. The dev run is exactly what a user does after `pnpm dev`, so it also redraws the
     // README's screenshots (`pnpm --filter @repo/e2e docs:screenshots`).
-    test('6. README quickstart: a task added in this app appears in the other framework’s app', async ({
+    test('6. README quickstart: a task added in this app appears in the other frameworks’ apps', async ({
       page,
       appUrl,
-      otherAppUrl,
+      otherApps,
       framework,
       mode,
     }) => {
-      const other = framework === 'next' ? 'remix' : 'next'
       const shot = async (file: string) => {
         // As a user sees it: Clerk's UI has loaded (the sign-in form, or the user's avatar).
         await expect(page.locator('.cl-userButtonTrigger, input[name=identifier]')).toBeVisible()
@@ -185,13 +184,15 @@ for (const framework of FRAMEWORKS) {
       await addTask(page, name)
       await expect(row(page, name)).toBeVisible()
       await shot(`${framework}-ssr-alice.png`)
-      // Same hostname, so the Clerk session cookies carry over to the other app.
-      await page.goto(`${otherAppUrl}/ssr`)
-      await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible()
-      await expect(row(page, name)).toBeVisible()
-      await shot(`${other}-ssr-from-${framework}.png`)
-      await page.goto(`${otherAppUrl}/`)
-      await expect(row(page, name)).toBeVisible()
+      // Same hostname, so the Clerk session cookies carry over to the other apps.
+      for (const other of otherApps) {
+        await page.goto(`${other.url}/ssr`)
+        await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible()
+        await expect(row(page, name)).toBeVisible()
+        await shot(`${other.framework}-ssr-from-${framework}.png`)
+        await page.goto(`${other.url}/`)
+        await expect(row(page, name)).toBeVisible()
+      }
     })
 
     test('7. a new user signs up with the emailed code, starts empty, and adds a task', async ({

@@ -139,3 +139,57 @@ describe('the Remix server factory with the real @clerk/remix getAuth', () => {
     }
   })
 })
+
+describe('the React Router server factory with the real clerkMiddleware and getAuth', () => {
+  beforeAll(() => {
+    const env = appEnv(clerk.emulator.instance, clerk.emulator.key)['react-router']
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
+  })
+
+  it('50 interleaved concurrent loader calls for alternating users never mix rows', async () => {
+    const { clerkMiddleware } = await import('@clerk/react-router/server')
+    const { RouterContextProvider } = await import('react-router')
+    const { createServerSupabaseClient } = await import('@repo/supabase-clerk/react-router/server')
+    await clientFor(alice).from('tasks').insert({ name: 'alice only' })
+    await clientFor(bob).from('tasks').insert({ name: 'bob only' })
+    const cookies = {
+      alice: await alice.appCookieHeader(),
+      bob: await bob.appCookieHeader(),
+    }
+    // As the root route's middleware runs it: once per request, before the loader.
+    const middleware = clerkMiddleware()
+    const results = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        const who = i % 2 === 0 ? 'alice' : 'bob'
+        const request = new Request('http://localhost:3002/ssr', {
+          headers: { cookie: cookies[who], accept: 'text/html', 'sec-fetch-dest': 'document' },
+        })
+        const args = {
+          request,
+          url: new URL(request.url),
+          pattern: '/ssr',
+          params: {},
+          context: new RouterContextProvider(),
+        }
+        let reply: { data: unknown; error: unknown } | undefined
+        await middleware(args, async () => {
+          const client = createServerSupabaseClient(args, {
+            supabaseUrl: stack.url,
+            supabaseKey: stack.anonKey,
+          })
+          reply = await client.from('tasks').select('name, user_id')
+          return new Response('loaded')
+        })
+        return { who, reply }
+      }),
+    )
+    for (const { who, reply } of results) {
+      expect(reply?.error).toBeNull()
+      expect(reply?.data).toEqual(
+        who === 'alice'
+          ? [{ name: 'alice only', user_id: aliceUser.id }]
+          : [{ name: 'bob only', user_id: bobUser.id }],
+      )
+    }
+  })
+})

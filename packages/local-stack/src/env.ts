@@ -26,6 +26,7 @@ export function readEnv(runtimeEnv: Record<string, string | undefined> = process
       ),
       LOCAL_NEXT_PORT: port('LOCAL_NEXT_PORT', 3000),
       LOCAL_REMIX_PORT: port('LOCAL_REMIX_PORT', 3001),
+      LOCAL_REACT_ROUTER_PORT: port('LOCAL_REACT_ROUTER_PORT', 3002),
     },
     runtimeEnv,
     onValidationError: throwEnvError('The local stack is not configured'),

@@ -1,6 +1,6 @@
 import { readEnv } from './env.ts'
 
-export type AppName = 'next' | 'remix'
+export type AppName = 'next' | 'remix' | 'react-router'
 
 export interface LocalStack {
   emulator: {
@@ -40,6 +40,10 @@ export function localStack(runtimeEnv?: Record<string, string | undefined>): Loc
       dbPort: env.LOCAL_SUPABASE_DB_PORT,
       postgrestPort: env.LOCAL_SUPABASE_POSTGREST_PORT,
     },
-    apps: { next: app(env.LOCAL_NEXT_PORT), remix: app(env.LOCAL_REMIX_PORT) },
+    apps: {
+      next: app(env.LOCAL_NEXT_PORT),
+      remix: app(env.LOCAL_REMIX_PORT),
+      'react-router': app(env.LOCAL_REACT_ROUTER_PORT),
+    },
   }
 }

@@ -19,6 +19,7 @@ describe('localStack', () => {
       apps: {
         next: { port: 3000, url: 'http://localhost:3000' },
         remix: { port: 3001, url: 'http://localhost:3001' },
+        'react-router': { port: 3002, url: 'http://localhost:3002' },
       },
     })
   })

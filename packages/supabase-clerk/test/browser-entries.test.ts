@@ -22,18 +22,25 @@ function importsOf(entry: string, seen = new Set<string>()): string[] {
   )
 }
 
-describe.each(['next/client.ts', 'remix/client.ts'])('browser entry %s', (entry) => {
-  const files = new Set<string>()
-  const imports = importsOf(path.join(src, entry), files)
+describe.each(['next/client.ts', 'remix/client.ts', 'react-router/client.ts'])(
+  'browser entry %s',
+  (entry) => {
+    const files = new Set<string>()
+    const imports = importsOf(path.join(src, entry), files)
 
-  it('imports no Clerk server SDK', () => {
-    expect(imports.filter((s) => /@clerk\/(backend|nextjs\/server|remix\/ssr)/.test(s))).toEqual([])
-  })
+    it('imports no Clerk server SDK', () => {
+      expect(
+        imports.filter((s) =>
+          /@clerk\/(backend|nextjs\/server|remix\/ssr|react-router\/server)/.test(s),
+        ),
+      ).toEqual([])
+    })
 
-  it('has nothing that reads a service-role key', () => {
-    expect(files.size).toBeGreaterThan(2)
-    for (const file of files) {
-      expect(readFileSync(file, 'utf8'), file).not.toMatch(/process\.env\.\w*SERVICE_ROLE/)
-    }
-  })
-})
+    it('has nothing that reads a service-role key', () => {
+      expect(files.size).toBeGreaterThan(2)
+      for (const file of files) {
+        expect(readFileSync(file, 'utf8'), file).not.toMatch(/process\.env\.\w*SERVICE_ROLE/)
+      }
+    })
+  },
+)

@@ -2,6 +2,7 @@
 // The Clerk server SDKs are stubbed here (a unit test's boundary): auth() reads a per-request
 // store the way Next.js scopes it, getAuth(args) reads the request it is given.
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { RouterContextProvider } from 'react-router'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { recordingFetch } from './support/recording-fetch.ts'
 
@@ -11,6 +12,11 @@ vi.mock('@clerk/nextjs/server', () => ({
   auth: async () => ({ getToken: async () => requestScope.getStore() ?? null }),
 }))
 vi.mock('@clerk/remix/ssr.server', () => ({
+  getAuth: async (args: { request: Request }) => ({
+    getToken: async () => args.request.headers.get('x-test-token'),
+  }),
+}))
+vi.mock('@clerk/react-router/server', () => ({
   getAuth: async (args: { request: Request }) => ({
     getToken: async () => args.request.headers.get('x-test-token'),
   }),
@@ -59,6 +65,36 @@ describe('server factories under concurrent requests', () => {
           headers: { 'x-test-token': token },
         })
         const client = createServerSupabaseClient({ request, params: {}, context: {} }, supabaseEnv)
+        await pause()
+        await client.from('tasks').select('id').eq('name', token)
+      }),
+    )
+    expect(recorder.requests).toHaveLength(50)
+    for (const request of recorder.requests) {
+      const token = decodeURIComponent(new URL(request.url).searchParams.get('name') ?? '').slice(3)
+      expect(request.authorization).toBe(`Bearer ${token}`)
+    }
+  })
+
+  it('React Router: each loader’s client sends only its own request’s token', async () => {
+    const { createServerSupabaseClient } = await import('../src/react-router/server.ts')
+    recorder.requests.length = 0
+    const tokens = Array.from({ length: 50 }, (_, i) => `token-${i % 2 ? 'bob' : 'alice'}-${i}`)
+    await Promise.all(
+      tokens.map(async (token) => {
+        const request = new Request('http://localhost:3002/ssr', {
+          headers: { 'x-test-token': token },
+        })
+        const client = createServerSupabaseClient(
+          {
+            request,
+            url: new URL(request.url),
+            pattern: '/ssr',
+            params: {},
+            context: new RouterContextProvider(),
+          },
+          supabaseEnv,
+        )
         await pause()
         await client.from('tasks').select('id').eq('name', token)
       }),

@@ -1,0 +1,21 @@
+// The only module of this app that reads env: it composes the packages' validators and checks
+// every variable at once, naming each missing one and where its value comes from. Evaluated when
+// the server build is imported, so react-router-serve stops at start with that message instead
+// of failing each request.
+import { throwEnvError } from '@repo/env'
+import type { SupabaseEnv } from '@repo/supabase-clerk'
+import { supabaseClerkEnv } from '@repo/supabase-clerk/react-router/env'
+import { createEnv } from '@t3-oss/env-core'
+
+export const env = createEnv({
+  extends: [supabaseClerkEnv(process.env)],
+  server: {},
+  runtimeEnv: process.env,
+  onValidationError: throwEnvError('apps/react-router is not configured'),
+})
+
+/** What every Supabase client in this app is made from; both values are public. */
+export const supabaseEnv: SupabaseEnv = {
+  supabaseUrl: env.SUPABASE_URL,
+  supabaseKey: env.SUPABASE_KEY,
+}

@@ -1,0 +1,8 @@
+import { index, type RouteConfig, route } from '@react-router/dev/routes'
+
+export default [
+  index('routes/home.tsx'),
+  route('ssr', 'routes/ssr.tsx'),
+  route('sign-in/*', 'routes/sign-in.tsx'),
+  route('sign-up/*', 'routes/sign-up.tsx'),
+] satisfies RouteConfig

@@ -1,0 +1,22 @@
+import { useUser } from '@clerk/react-router'
+import { useClerkSupabaseClient } from '@repo/supabase-clerk/react-router'
+import { ClientTasks } from '@repo/tasks/react'
+import { useRouteLoaderData } from 'react-router'
+import { signedInOnly } from '../lib/signed-in.server'
+import type { loader as rootLoader } from '../root'
+import type { Route } from './+types/home'
+
+export const middleware: Route.MiddlewareFunction[] = [signedInOnly]
+
+// Server middleware runs on a client-side navigation only when there is a loader to call.
+export const loader = () => null
+
+// The client-side page of Clerk's Supabase guide: the browser talks to Supabase with the user's
+// Clerk token.
+export default function Home() {
+  const root = useRouteLoaderData<typeof rootLoader>('root')
+  if (!root) throw new Error('The root loader did not run')
+  const client = useClerkSupabaseClient(root.supabase)
+  const { user } = useUser()
+  return <ClientTasks client={client} userId={user?.id} />
+}

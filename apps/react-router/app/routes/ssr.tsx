@@ -1,0 +1,140 @@
+import type { DataError } from '@repo/supabase-clerk'
+import { createServerSupabaseClient } from '@repo/supabase-clerk/react-router/server'
+import {
+  addTask,
+  deleteTask,
+  listTasks,
+  setTaskDone,
+  type Task,
+  validateTaskName,
+} from '@repo/tasks'
+import { DataErrorAlert, TaskNameField } from '@repo/tasks/react'
+import { useEffect, useRef } from 'react'
+import { Form, useFetcher, useNavigation } from 'react-router'
+import { supabaseEnv } from '../lib/env.server'
+import { signedInOnly } from '../lib/signed-in.server'
+import type { Route } from './+types/ssr'
+
+// Signed-out visitors never reach the loader or the action (see lib/signed-in.server.ts).
+export const middleware: Route.MiddlewareFunction[] = [signedInOnly]
+
+export async function loader(args: Route.LoaderArgs) {
+  const result = await listTasks(createServerSupabaseClient(args, supabaseEnv))
+  return result.ok ? { tasks: result.data, error: null } : { tasks: [], error: result.error }
+}
+
+type ActionResult = {
+  intent: string
+  /** What the user typed, sent back so a refused name is not lost. */
+  name?: string
+  nameError?: string | null
+  error: DataError | null
+}
+
+export async function action(args: Route.ActionArgs): Promise<ActionResult> {
+  const form = await args.request.formData()
+  const intent = String(form.get('intent'))
+  const client = createServerSupabaseClient(args, supabaseEnv)
+  if (intent === 'add') {
+    const typed = String(form.get('name') ?? '')
+    const checked = validateTaskName(typed)
+    if (!checked.ok) return { intent, name: typed, nameError: checked.message, error: null }
+    const result = await addTask(client, checked.name)
+    return result.ok
+      ? { intent, name: '', nameError: null, error: null }
+      : { intent, name: typed, nameError: null, error: result.error }
+  }
+  const id = Number(form.get('id'))
+  if (intent === 'toggle') {
+    const result = await setTaskDone(client, id, form.get('done') === 'true')
+    return { intent, error: result.ok ? null : result.error }
+  }
+  if (intent === 'delete') {
+    const result = await deleteTask(client, id)
+    return { intent, error: result.ok ? null : result.error }
+  }
+  return { intent, error: { kind: 'unknown', message: `Unknown action "${intent}".` } }
+}
+
+// Typed by React Router's typegen (./+types/ssr): loaderData and actionData need no generics.
+export default function ServerTasks({ loaderData, actionData }: Route.ComponentProps) {
+  const { tasks, error } = loaderData
+  const navigation = useNavigation()
+  const adding = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'add'
+  const addResult = actionData?.intent === 'add' ? actionData : undefined
+  const addForm = useRef<HTMLFormElement>(null)
+  // Clear the field once the task is saved. A refused name needs nothing: the field still holds
+  // what was typed (and without JavaScript the server renders it back as the default value).
+  useEffect(() => {
+    if (addResult && !addResult.nameError && !addResult.error) addForm.current?.reset()
+  }, [addResult])
+
+  return (
+    <section aria-labelledby="tasks-heading">
+      <h1 id="tasks-heading">Tasks</h1>
+      <p>
+        Rendered on the server with your Clerk session token; changes go through React Router
+        actions.
+      </p>
+      {/* A plain form: it works before (or without) JavaScript too. */}
+      <Form ref={addForm} method="post" className="task-form" noValidate>
+        <input type="hidden" name="intent" value="add" />
+        <TaskNameField defaultValue={addResult?.name ?? ''} error={addResult?.nameError} />
+        <button type="submit" disabled={adding}>
+          {adding ? 'Adding…' : 'Add'}
+        </button>
+      </Form>
+      <DataErrorAlert error={addResult?.error} />
+      {error ? (
+        <DataErrorAlert error={error} />
+      ) : tasks.length === 0 ? (
+        <p>No tasks yet</p>
+      ) : (
+        <ul className="task-list" aria-label="Your tasks">
+          {tasks.map((task) => (
+            <TaskRow key={task.id} task={task} />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/** Each row changes through its own fetcher, so rows update without a navigation. */
+function TaskRow({ task }: { task: Task }) {
+  const fetcher = useFetcher<typeof action>()
+  const pendingIntent = fetcher.formData?.get('intent')
+  // Show the change at once; the loader's data takes over when the fetcher settles.
+  const done = pendingIntent === 'toggle' ? fetcher.formData?.get('done') === 'true' : task.done
+  if (pendingIntent === 'delete') return null
+  return (
+    <li className={done ? 'done' : undefined} aria-busy={fetcher.state !== 'idle'}>
+      <span className="name">{task.name}</span>
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="toggle" />
+        <input type="hidden" name="id" value={task.id} />
+        <input type="hidden" name="done" value={String(!task.done)} />
+        <label>
+          <input
+            type="checkbox"
+            checked={done}
+            // With JavaScript the box submits itself; without it, the Save button below does.
+            // flushSync: router state renders in a transition, so without it React would first
+            // put this controlled box back to its old value, and it would flicker.
+            onChange={(event) => fetcher.submit(event.currentTarget.form, { flushSync: true })}
+          />{' '}
+          Done
+        </label>
+        <noscript>
+          <button type="submit">Save</button>
+        </noscript>
+      </fetcher.Form>
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="delete" />
+        <input type="hidden" name="id" value={task.id} />
+        <button type="submit">Delete</button>
+      </fetcher.Form>
+      <DataErrorAlert error={fetcher.data?.error} />
+    </li>
+  )
+}

@@ -1,0 +1,13 @@
+import { useSession } from '@clerk/react-router'
+import type { ClerkSupabaseClient } from '../client.ts'
+import type { SupabaseEnv } from '../env.ts'
+import { useSessionSupabaseClient } from '../use-session-client.ts'
+
+/**
+ * For route components: a Supabase client carrying the signed-in user's Clerk token. `env` comes
+ * from the root loader, which reads it from the app's env module.
+ */
+export function useClerkSupabaseClient(env: SupabaseEnv): ClerkSupabaseClient {
+  const { session } = useSession()
+  return useSessionSupabaseClient(session, env)
+}

@@ -1,0 +1,17 @@
+import { getAuth } from '@clerk/react-router/server'
+import { type ClerkSupabaseClient, createClerkSupabaseClient } from '../client.ts'
+import type { SupabaseEnv } from '../env.ts'
+
+/**
+ * For loaders and actions: a client for the user of this request, made per request. Needs
+ * clerkMiddleware() in the root route's middleware.
+ */
+export function createServerSupabaseClient(
+  args: Parameters<typeof getAuth>[0],
+  env: SupabaseEnv,
+): ClerkSupabaseClient {
+  return createClerkSupabaseClient({
+    ...env,
+    getToken: async () => (await getAuth(args)).getToken(),
+  })
+}

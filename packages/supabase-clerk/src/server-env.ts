@@ -1,0 +1,36 @@
+import { throwEnvError } from '@repo/env'
+import { createEnv } from '@t3-oss/env-core'
+import {
+  clerkJwtKeyField,
+  clerkPublishableKeyField,
+  clerkSecretKeyField,
+  supabaseKeyField,
+  supabaseUrlField,
+} from './env.ts'
+
+/**
+ * Clerk's and Supabase's variables for a framework that reads env on the server only (Remix,
+ * React Router): the root loader hands the two public Supabase values to the browser.
+ *
+ * @param appDir where the app lives, for the messages (e.g. "apps/remix")
+ */
+export function serverSupabaseClerkEnv(
+  runtimeEnv: Record<string, string | undefined>,
+  appDir: string,
+) {
+  const serverEnv = `the server env (${appDir}/.env under \`pnpm dev\`)`
+  const note = `Set it in ${appDir}/.env (or the server env); the root loader passes it to the browser.`
+  return createEnv({
+    server: {
+      CLERK_PUBLISHABLE_KEY: clerkPublishableKeyField('CLERK_PUBLISHABLE_KEY', serverEnv),
+      CLERK_SECRET_KEY: clerkSecretKeyField(
+        `the server env (${appDir}/.env under \`pnpm dev\`; server-only)`,
+      ),
+      CLERK_JWT_KEY: clerkJwtKeyField(),
+      SUPABASE_URL: supabaseUrlField('SUPABASE_URL', note),
+      SUPABASE_KEY: supabaseKeyField('SUPABASE_KEY', note),
+    },
+    runtimeEnv,
+    onValidationError: throwEnvError(`Clerk and Supabase are not configured for ${appDir}`),
+  })
+}
