@@ -1,4 +1,5 @@
 export type { Task } from '@repo/db'
 export { TASK_NAME_MAX_LENGTH } from '@repo/db/limits'
 export { addTask, deleteTask, listTasks, setTaskDone, type TaskResult } from './queries.ts'
+export { runTaskAction, type TaskActionResult } from './task-action.ts'
 export { type TaskNameResult, validateTaskName } from './validation.ts'

@@ -1,13 +1,5 @@
-import type { DataError } from '@repo/supabase-clerk'
 import { createServerSupabaseClient } from '@repo/supabase-clerk/react-router/server'
-import {
-  addTask,
-  deleteTask,
-  listTasks,
-  setTaskDone,
-  type Task,
-  validateTaskName,
-} from '@repo/tasks'
+import { listTasks, runTaskAction, type Task } from '@repo/tasks'
 import { DataErrorAlert, TaskNameField } from '@repo/tasks/react'
 import { useEffect, useRef } from 'react'
 import { Form, useFetcher, useNavigation } from 'react-router'
@@ -23,37 +15,8 @@ export async function loader(args: Route.LoaderArgs) {
   return result.ok ? { tasks: result.data, error: null } : { tasks: [], error: result.error }
 }
 
-type ActionResult = {
-  intent: string
-  /** What the user typed, sent back so a refused name is not lost. */
-  name?: string
-  nameError?: string | null
-  error: DataError | null
-}
-
-export async function action(args: Route.ActionArgs): Promise<ActionResult> {
-  const form = await args.request.formData()
-  const intent = String(form.get('intent'))
-  const client = createServerSupabaseClient(args, supabaseEnv)
-  if (intent === 'add') {
-    const typed = String(form.get('name') ?? '')
-    const checked = validateTaskName(typed)
-    if (!checked.ok) return { intent, name: typed, nameError: checked.message, error: null }
-    const result = await addTask(client, checked.name)
-    return result.ok
-      ? { intent, name: '', nameError: null, error: null }
-      : { intent, name: typed, nameError: null, error: result.error }
-  }
-  const id = Number(form.get('id'))
-  if (intent === 'toggle') {
-    const result = await setTaskDone(client, id, form.get('done') === 'true')
-    return { intent, error: result.ok ? null : result.error }
-  }
-  if (intent === 'delete') {
-    const result = await deleteTask(client, id)
-    return { intent, error: result.ok ? null : result.error }
-  }
-  return { intent, error: { kind: 'unknown', message: `Unknown action "${intent}".` } }
+export async function action(args: Route.ActionArgs) {
+  return runTaskAction(createServerSupabaseClient(args, supabaseEnv), await args.request.formData())
 }
 
 // Typed by React Router's typegen (./+types/ssr): loaderData and actionData need no generics.
