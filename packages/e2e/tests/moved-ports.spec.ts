@@ -27,6 +27,7 @@ test('pnpm dev with every port moved by env: banner, apps and JWKS URL follow', 
     'LOCAL_SUPABASE_POSTGREST_PORT',
     'LOCAL_NEXT_PORT',
     'LOCAL_REMIX_PORT',
+    'LOCAL_REACT_ROUTER_PORT',
   ]) {
     moved[name] = String(await findFreePort())
   }
@@ -42,7 +43,7 @@ test('pnpm dev with every port moved by env: banner, apps and JWKS URL follow', 
   try {
     await waitForApps(
       run,
-      [`${stack.apps.next.url}/sign-in`, `${stack.apps.remix.url}/sign-in`],
+      FRAMEWORKS.map((framework) => `${stack.apps[framework].url}/sign-in`),
       logFile,
     )
     await expect
@@ -53,8 +54,7 @@ test('pnpm dev with every port moved by env: banner, apps and JWKS URL follow', 
     const log = await readFile(logFile, 'utf8')
     const banner = log.slice(log.indexOf(BANNER))
     for (const url of [
-      stack.apps.next.url,
-      stack.apps.remix.url,
+      ...FRAMEWORKS.map((framework) => stack.apps[framework].url),
       stack.emulator.origin,
       stack.supabase.url,
     ]) {
@@ -62,8 +62,7 @@ test('pnpm dev with every port moved by env: banner, apps and JWKS URL follow', 
     }
     expect(banner).toContain(`@127.0.0.1:${stack.supabase.dbPort}/postgres`)
     for (const url of [
-      defaults.apps.next.url,
-      defaults.apps.remix.url,
+      ...FRAMEWORKS.map((framework) => defaults.apps[framework].url),
       defaults.emulator.origin,
       defaults.supabase.url,
     ]) {
