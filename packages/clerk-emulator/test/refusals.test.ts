@@ -198,9 +198,11 @@ describe('the default app origins follow the emulator’s hostname', () => {
       [
         'http://127.0.0.1:3000',
         'http://127.0.0.1:3001',
+        'http://127.0.0.1:3002',
         'http://127.0.0.1:4100',
         'http://localhost:3000',
         'http://localhost:3001',
+        'http://localhost:3002',
       ].sort(),
     )
   })
