@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { test as base, expect, type Page } from '@playwright/test'
+import { type Browser, test as base, expect, type Page } from '@playwright/test'
 import { seededUsers } from '@repo/local-stack'
 import { createClient } from '@supabase/supabase-js'
 import { FRAMEWORKS, type Framework, type Mode, type RunningApps, startApps } from './apps.ts'
@@ -37,19 +37,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
   stack: [async ({}, use) => use(stackInfo()), { scope: 'worker' }],
   apps: [
-    async ({ mode, stack }, use, workerInfo) => {
+    async ({ mode, stack, browser }, use, workerInfo) => {
       const apps = await startApps(
         mode,
         stack,
         path.join(workerInfo.project.outputDir, 'server-logs'),
       )
       try {
+        if (mode === 'dev') await warmUpInBrowser(browser, apps)
         await use(apps)
       } finally {
         await apps.stop()
       }
     },
-    { scope: 'worker', timeout: 300_000 },
+    { scope: 'worker', timeout: 600_000 },
   ],
   framework: ['next', { option: true }],
   appUrl: async ({ framework, apps }, use) => use(apps.urls[framework]),
@@ -105,6 +106,32 @@ export async function signIn(
   await page.locator('.cl-formButtonPrimary').click()
   await expect(page).toHaveURL(new RegExp(`^${appUrl}${path === '/' ? '/?$' : path}`))
   await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible()
+}
+
+/**
+ * A dev server builds the browser's modules on their first request, and the first scenario to
+ * open an app would pay for it (with everything else running on two cores, past its timeouts).
+ * So each dev app's pages are opened once, signed in, before the scenarios: the page, its client
+ * modules, clerk-js and Clerk's <UserButton/>. Nothing here is asserted beyond "it loaded".
+ */
+async function warmUpInBrowser(browser: Browser, apps: RunningApps): Promise<void> {
+  for (const url of Object.values(apps.urls)) {
+    const context = await browser.newContext()
+    try {
+      const page = await context.newPage()
+      page.setDefaultTimeout(180_000)
+      await page.goto(`${url}/ssr`)
+      await page.locator('input[name=identifier]').fill(USERS.alice.email)
+      await page.locator('input[name=password]').fill(USERS.alice.password)
+      await page.locator('.cl-formButtonPrimary').click()
+      await page.locator('.cl-userButtonTrigger').waitFor()
+      await page.goto(`${url}/`)
+      await page.getByRole('heading', { name: 'Tasks' }).waitFor()
+      await page.locator('.cl-userButtonTrigger').waitFor()
+    } finally {
+      await context.close()
+    }
+  }
 }
 
 /** Signs out through the <UserButton/> menu. */
