@@ -21,6 +21,7 @@ export type Database = {
           done: boolean
           id: number
           name: string
+          organization_id: string | null
           user_id: string
         }
         Insert: {
@@ -28,6 +29,7 @@ export type Database = {
           done?: boolean
           id?: never
           name: string
+          organization_id?: string | null
           user_id?: string
         }
         Update: {
@@ -35,6 +37,7 @@ export type Database = {
           done?: boolean
           id?: never
           name?: string
+          organization_id?: string | null
           user_id?: string
         }
         Relationships: []
@@ -44,6 +47,8 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      requesting_org_id: { Args: Record<PropertyKey, never>; Returns: string }
+      requesting_org_role: { Args: Record<PropertyKey, never>; Returns: string }
       requesting_user_id: { Args: Record<PropertyKey, never>; Returns: string }
     }
     Enums: {

@@ -22,6 +22,14 @@ import { TASK_NAME_MAX_LENGTH } from './limits.ts'
  */
 export const clerkUserId = sql`(select public.requesting_user_id())`
 
+/**
+ * The caller's active Clerk organization (the v2 claim `o.id`) and their role in it (`o.rol`:
+ * "admin" or "member"), or null. Defined in supabase/migrations/*_organization_claims.sql, and
+ * read as initplans like clerkUserId. v1 claims (`org_id`, `org_role`) are not read.
+ */
+export const clerkOrgId = sql`(select public.requesting_org_id())`
+export const clerkOrgRole = sql`(select public.requesting_org_role())`
+
 export const tasks = pgTable(
   'tasks',
   {
@@ -30,15 +38,25 @@ export const tasks = pgTable(
     done: boolean('done').notNull().default(false),
     // Filled from the caller's token; clients may not write it (see the column grants).
     userId: text('user_id').notNull().default(sql`public.requesting_user_id()`),
+    // Null for a personal task; else the organization that was active when it was added, from
+    // the token too (clients may not write it either).
+    organizationId: text('organization_id').default(sql`public.requesting_org_id()`),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
       .notNull()
       .defaultNow(),
   },
   (table) => {
     const ownsRow = sql`${clerkUserId} = ${table.userId}`
+    // A personal task is its owner's alone; an organization's task is for the members of that
+    // organization while it is their active one.
+    const personal = sql`(${table.organizationId} is null and ${ownsRow})`
+    const inActiveOrg = sql`${table.organizationId} = ${clerkOrgId}`
+    const visible = sql`(${personal} or ${inActiveOrg})`
     return [
-      // Every policy filters on user_id: without this index each query scans the table.
+      // Every policy filters on user_id or organization_id: without these indexes each query
+      // scans the table.
       index('tasks_user_id_idx').on(table.userId),
+      index('tasks_organization_id_idx').on(table.organizationId),
       // The same rules as @repo/tasks' validation, built from the same definitions.
       check('tasks_name_not_blank', sql`${table.name} !~ ${sql.raw(`'${BLANK_SQL_PATTERN}'`)}`),
       check(
@@ -47,26 +65,32 @@ export const tasks = pgTable(
       ),
       // A row must belong to someone, even when the service role writes it.
       check('tasks_user_id_not_empty', sql`${table.userId} <> ''`),
+      check('tasks_organization_id_not_empty', sql`${table.organizationId} <> ''`),
       pgPolicy('Users can view their own tasks', {
         for: 'select',
         to: authenticatedRole,
-        using: ownsRow,
+        using: visible,
       }),
+      // Owned by the adder, stamped with the active organization (or none): the defaults do it,
+      // and the check refuses anything else.
       pgPolicy('Users can insert their own tasks', {
         for: 'insert',
         to: authenticatedRole,
-        withCheck: ownsRow,
+        withCheck: sql`${ownsRow} and ${table.organizationId} is not distinct from ${clerkOrgId}`,
       }),
+      // Members may change an organization's tasks (toggle done); the column grants keep owner
+      // and organization out of reach.
       pgPolicy('Users can update their own tasks', {
         for: 'update',
         to: authenticatedRole,
-        using: ownsRow,
-        withCheck: ownsRow,
+        using: visible,
+        withCheck: visible,
       }),
+      // An organization's task goes only by its creator or an organization admin.
       pgPolicy('Users can delete their own tasks', {
         for: 'delete',
         to: authenticatedRole,
-        using: ownsRow,
+        using: sql`${personal} or (${inActiveOrg} and (${ownsRow} or ${clerkOrgRole} = 'admin'))`,
       }),
     ]
   },

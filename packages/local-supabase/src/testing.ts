@@ -13,6 +13,10 @@ export interface SessionClaims {
   expiresIn?: number | null
   /** Seconds from now for `nbf`. */
   notBefore?: number
+  /** The active organization, as Clerk's v2 claim `o` (`rol` without the "org:" prefix). */
+  organization?: { id: string; role: 'admin' | 'member'; slug?: string }
+  /** Claims added as they are, e.g. v1's `org_id` / `org_role`. */
+  extra?: Record<string, unknown>
 }
 
 export interface TestIssuer {
@@ -46,7 +50,14 @@ function signSessionToken(
   key: CryptoKey,
   kid: string,
   issuer: string,
-  { sub, role = 'authenticated', expiresIn = 60, notBefore = -5 }: SessionClaims,
+  {
+    sub,
+    role = 'authenticated',
+    expiresIn = 60,
+    notBefore = -5,
+    organization,
+    extra,
+  }: SessionClaims,
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000)
   const token = new SignJWT({
@@ -55,6 +66,18 @@ function signSessionToken(
     v: 2,
     fva: [0, -1],
     ...(role === null ? {} : { role }),
+    ...(organization
+      ? {
+          o: {
+            id: organization.id,
+            rol: organization.role,
+            slg: organization.slug ?? organization.id,
+            per: '',
+            fpm: '',
+          },
+        }
+      : {}),
+    ...extra,
   })
     .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
     .setIssuer(issuer)
