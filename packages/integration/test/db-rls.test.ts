@@ -376,6 +376,7 @@ describe('the API roles hold only the privileges a policy uses', () => {
       'SELECT (done)',
       'SELECT (id)',
       'SELECT (name)',
+      'SELECT (organization_id)',
       'SELECT (user_id)',
       'UPDATE (done)',
       'UPDATE (name)',
@@ -396,9 +397,14 @@ describe('the API roles hold only the privileges a policy uses', () => {
       ]) {
         const { rows } = await db.query<{ 'QUERY PLAN': string }>(`explain ${statement}`)
         const plan = rows.map((row) => row['QUERY PLAN']).join('\n')
-        // The row filter compares user_id with the initplan's value itself: nothing is
-        // extracted from the token per row, and the index on user_id applies.
-        expect(plan, statement).toMatch(/Index Cond: \(user_id = \(InitPlan \d+\)\.col1\)/)
+        // The row filter compares user_id and organization_id with the initplans' values:
+        // nothing is extracted from the token per row, and the (organization_id, user_id) index
+        // finds both the caller's personal rows and the active organization's.
+        expect(plan, statement).toMatch(
+          /Index Cond: \(\(organization_id IS NULL\) AND \(user_id = \(InitPlan \d+\)\.col1\)\)/,
+        )
+        expect(plan, statement).toMatch(/Index Cond: \(organization_id = \(InitPlan \d+\)\.col1\)/)
+        expect(plan, statement).not.toMatch(/requesting_|auth\.jwt|Seq Scan/)
       }
     } finally {
       await db.query('rollback')

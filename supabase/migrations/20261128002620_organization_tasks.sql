@@ -1,5 +1,5 @@
 ALTER TABLE "tasks" ADD COLUMN "organization_id" text DEFAULT public.requesting_org_id();--> statement-breakpoint
-CREATE INDEX "tasks_organization_id_idx" ON "tasks" USING btree ("organization_id");--> statement-breakpoint
+CREATE INDEX "tasks_organization_id_user_id_idx" ON "tasks" USING btree ("organization_id","user_id");--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_organization_id_not_empty" CHECK ("tasks"."organization_id" <> '');--> statement-breakpoint
 ALTER POLICY "Users can view their own tasks" ON "tasks" TO authenticated USING ((("tasks"."organization_id" is null and (select public.requesting_user_id()) = "tasks"."user_id") or "tasks"."organization_id" = (select public.requesting_org_id())));--> statement-breakpoint
 ALTER POLICY "Users can insert their own tasks" ON "tasks" TO authenticated WITH CHECK ((select public.requesting_user_id()) = "tasks"."user_id" and "tasks"."organization_id" is not distinct from (select public.requesting_org_id()));--> statement-breakpoint
