@@ -1,12 +1,32 @@
-// The Backend API (what @clerk/backend calls with the secret key): the JWKS, handshake payloads
-// and the user endpoints the apps' server code may use.
+// The Backend API (what @clerk/backend calls with the secret key): the JWKS, handshake payloads,
+// and the user, organization and membership endpoints the apps' server code and tests use.
 import { clerkError, fieldError } from './errors.ts'
 import { HANDSHAKE_NONCE_TTL_MS, handshakeDirectives } from './handshake.ts'
 import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
 import type { Instance } from './instance.ts'
 import type { SigningKey } from './keys.ts'
-import { backendUserJSON } from './resources.ts'
-import type { Store } from './store.ts'
+import {
+  backendMembershipJSON,
+  backendOrganizationJSON,
+  backendUserJSON,
+  page,
+} from './resources.ts'
+import { isOrganizationSlug, type Membership, type Store, slugFor } from './store.ts'
+
+const ROLES = new Set(['org:admin', 'org:member'])
+const isRole = (role: unknown): role is Membership['role'] =>
+  typeof role === 'string' && ROLES.has(role)
+
+const notFound = (what: string) => json(404, clerkError('resource_not_found', `${what} not found`))
+const roleInvalid = () =>
+  json(
+    422,
+    fieldError(
+      'form_param_value_invalid',
+      'role must be org:admin or org:member (custom roles are not emulated)',
+      'role',
+    ),
+  )
 
 export function createBackendApi(options: { instance: Instance; key: SigningKey; store: Store }) {
   const { instance, key, store } = options
@@ -49,7 +69,10 @@ export function createBackendApi(options: { instance: Instance; key: SigningKey;
         .filter((user) => emails.length === 0 || emails.includes(user.email))
         .filter((user) => ids.length === 0 || ids.includes(user.id))
         .sort((a, b) => b.createdAt - a.createdAt)
-      return json(200, users.slice(offset, offset + limit).map(backendUserJSON))
+      return json(
+        200,
+        users.slice(offset, offset + limit).map((user) => backendUserJSON(user, store)),
+      )
     }
 
     if (path === '/v1/users/count' && method === 'GET') {
@@ -82,14 +105,108 @@ export function createBackendApi(options: { instance: Instance; key: SigningKey;
         firstName: typeof body.first_name === 'string' ? body.first_name : undefined,
         lastName: typeof body.last_name === 'string' ? body.last_name : undefined,
       })
-      return json(200, backendUserJSON(user))
+      return json(200, backendUserJSON(user, store))
     }
 
-    const userPath = path.match(/^\/v1\/users\/([^/]+)$/)
+    const userPath = path.match(/^\/v1\/users\/([^/]+)(\/organization_memberships)?$/)
     if (userPath?.[1] && method === 'GET') {
       const user = store.users.get(userPath[1])
-      if (!user) return json(404, clerkError('resource_not_found', 'User not found'))
-      return json(200, backendUserJSON(user))
+      if (!user) return notFound('User')
+      if (!userPath[2]) return json(200, backendUserJSON(user, store))
+      const memberships = store
+        .membershipsOfUser(user.id)
+        .map((membership) => backendMembershipJSON(membership, store))
+      return json(200, page(memberships, query))
+    }
+
+    if (path.startsWith('/v1/organizations')) return handleOrganizations(request, body)
+    return undefined
+  }
+
+  function handleOrganizations(
+    request: EmulatorRequest,
+    body: Record<string, unknown>,
+  ): EmulatorReply | undefined {
+    const { method } = request
+    const path = request.url.pathname
+    const query = request.url.searchParams
+    const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
+
+    if (path === '/v1/organizations' && method === 'GET') {
+      const search = (query.get('query') ?? '').toLowerCase()
+      const organizations = [...store.organizations.values()]
+        .filter(({ name, slug }) => `${name} ${slug}`.toLowerCase().includes(search))
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .map((organization) => backendOrganizationJSON(organization, store))
+      return json(200, page(organizations, query))
+    }
+    if (path === '/v1/organizations' && method === 'POST') {
+      const name = text(body.name)
+      if (!name) return json(422, fieldError('form_param_missing', 'name is required', 'name'))
+      const slug = text(body.slug) || slugFor(name)
+      if (!isOrganizationSlug(slug)) {
+        return json(422, fieldError('form_param_format_invalid', 'slug is invalid', 'slug'))
+      }
+      if (store.findOrganizationBySlug(slug)) {
+        return json(422, fieldError('form_identifier_exists', 'This slug is taken', 'slug'))
+      }
+      const createdBy = text(body.created_by) || null
+      if (createdBy && !store.users.has(createdBy)) return notFound('User')
+      const organization = store.createOrganization({ name, slug, createdBy })
+      return json(200, backendOrganizationJSON(organization, store))
+    }
+
+    const match = path.match(/^\/v1\/organizations\/([^/]+)(?:\/memberships(?:\/([^/]+))?)?$/)
+    if (!match?.[1]) return undefined
+    // Clerk accepts an id or a slug here.
+    const organization = store.organizations.get(match[1]) ?? store.findOrganizationBySlug(match[1])
+    if (!organization) return notFound('Organization')
+    const membershipsPath = path.includes('/memberships')
+    const userId = match[2]
+
+    if (!membershipsPath) {
+      if (method === 'GET') return json(200, backendOrganizationJSON(organization, store))
+      if (method === 'DELETE') {
+        store.deleteOrganization(organization)
+        return json(200, { object: 'organization', id: organization.id, deleted: true })
+      }
+      return undefined
+    }
+    if (!userId) {
+      if (method === 'GET') {
+        const memberships = store
+          .membershipsOfOrganization(organization.id)
+          .map((membership) => backendMembershipJSON(membership, store))
+        return json(200, page(memberships, query))
+      }
+      if (method === 'POST') {
+        const user = store.users.get(text(body.user_id))
+        if (!user) return notFound('User')
+        if (!isRole(body.role)) return roleInvalid()
+        if (store.findMembership(organization.id, user.id)) {
+          return json(
+            422,
+            clerkError('already_a_member_in_organization', 'Already a member', {
+              longMessage: `${user.id} is already a member of ${organization.id}.`,
+            }),
+          )
+        }
+        const membership = store.addMembership(organization.id, user.id, body.role)
+        return json(200, backendMembershipJSON(membership, store))
+      }
+      return undefined
+    }
+    const membership = store.findMembership(organization.id, userId)
+    if (!membership) return notFound('Organization membership')
+    if (method === 'PATCH') {
+      if (!isRole(body.role)) return roleInvalid()
+      store.updateMembership(membership, body.role)
+      return json(200, backendMembershipJSON(membership, store))
+    }
+    if (method === 'DELETE') {
+      const removed = backendMembershipJSON(membership, store)
+      store.removeMembership(membership)
+      return json(200, removed)
     }
     return undefined
   }

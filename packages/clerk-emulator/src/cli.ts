@@ -1,7 +1,7 @@
 // clerk-emulator start       serve the Frontend + Backend API until Ctrl-C
 // clerk-emulator print-env   print the env each app needs (no server needed)
 
-import { readSeedUsers } from '@repo/local-stack'
+import { readSeedOrganizations, readSeedUsers } from '@repo/local-stack'
 import { appEnv, toDotenv } from './app-env.ts'
 import { createEmulator } from './emulator.ts'
 import { readEnv } from './env.ts'
@@ -14,12 +14,15 @@ async function main(): Promise<void> {
   const key = loadOrCreateSigningKey({ pem: env.signingKeyPem, file: env.signingKeyFile })
   const secretKey = loadOrCreateSecretKey({ value: env.secretKey, file: env.secretKeyFile })
   const users = readSeedUsers()
+  const organizations = readSeedOrganizations()
   const emulator = createEmulator({
     origin: env.origin,
     key,
     secretKey,
     users,
+    organizations,
     usersFile: env.createdUsersFile,
+    organizationsFile: env.createdOrganizationsFile,
     testEndpoints: env.testEndpoints,
     allowedOrigins: env.allowedOrigins,
   })
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
       `  JWKS:            ${server.url}/.well-known/jwks.json`,
       `  secret key:      ${env.secretKey ? 'CLERK_EMULATOR_SECRET_KEY' : env.secretKeyFile} (random, made once per checkout)`,
       `  users:           ${users.map((user) => `${user.email} / ${user.password}`).join(', ')}`,
+      `  organizations:   ${organizations.map((organization) => organization.name).join(', ')}`,
       `  sign-up code:    ${emulator.verificationCode}`,
       `  app origins:     ${[...emulator.allowedOrigins].join(', ')} (more: CLERK_EMULATOR_ALLOWED_ORIGINS)`,
       env.testEndpoints ? '  test endpoints:  on (/__emulator/*)' : '',

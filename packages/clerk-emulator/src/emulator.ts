@@ -1,4 +1,4 @@
-import { localStack, type SeedUser } from '@repo/local-stack'
+import { localStack, type SeedOrganization, type SeedUser } from '@repo/local-stack'
 import { createBackendApi } from './backend-api.ts'
 import { bundleUrls, resolveBundleFile } from './bundles.ts'
 import { clerkError } from './errors.ts'
@@ -14,8 +14,11 @@ export interface EmulatorOptions {
   origin: string
   key: SigningKey
   users: SeedUser[]
+  organizations?: SeedOrganization[]
   /** Keep users created by sign-up here, so a restart does not orphan their data. */
   usersFile?: string
+  /** Keep organizations created at run time here, for the same reason. */
+  organizationsFile?: string
   /** Encoded in the publishable key and used as the token issuer host. */
   frontendHost?: string
   secretKey?: string
@@ -109,7 +112,12 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
       }),
     )
   }
-  const store = new Store(options.users, options.usersFile)
+  const store = new Store({
+    users: options.users,
+    organizations: options.organizations,
+    usersFile: options.usersFile,
+    organizationsFile: options.organizationsFile,
+  })
   const verificationCode = options.verificationCode ?? DEFAULT_VERIFICATION_CODE
   const frontendApi = createFrontendApi({
     instance,

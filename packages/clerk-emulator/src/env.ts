@@ -17,6 +17,7 @@ export interface EmulatorEnv {
   secretKey: string | undefined
   secretKeyFile: string
   createdUsersFile: string
+  createdOrganizationsFile: string
   testEndpoints: boolean
   /** Apps beyond the local ones that may use the emulator (CORS, handshake redirects). */
   allowedOrigins: string[]
@@ -62,6 +63,7 @@ export function readEnv(runtimeEnv: Record<string, string | undefined> = process
     secretKey: env.CLERK_EMULATOR_SECRET_KEY,
     secretKeyFile: path.join(stateDir, 'secret-key'),
     createdUsersFile: path.join(stateDir, 'users.json'),
+    createdOrganizationsFile: path.join(stateDir, 'organizations.json'),
     testEndpoints: env.CLERK_EMULATOR_TEST_ENDPOINTS === '1',
     allowedOrigins: env.CLERK_EMULATOR_ALLOWED_ORIGINS,
   }

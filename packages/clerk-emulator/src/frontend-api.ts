@@ -11,12 +11,24 @@ import {
   clientJSON,
   type EnvironmentOptions,
   environmentJSON,
+  membershipJSON,
+  organizationJSON,
+  page,
+  rolesJSON,
   sessionJSON,
   signInJSON,
   signUpJSON,
   userJSON,
 } from './resources.ts'
-import { type Client, newId, type Session, type Store } from './store.ts'
+import {
+  type Client,
+  isOrganizationSlug,
+  newId,
+  type Session,
+  type Store,
+  slugFor,
+  type User,
+} from './store.ts'
 import { mintSessionToken, signHandshake } from './tokens.ts'
 
 export interface FrontendApiOptions {
@@ -67,6 +79,27 @@ const errors = {
       ),
     ),
   codeIncorrect: () => json(422, fieldError('form_code_incorrect', 'Incorrect code', 'code')),
+  organizationNameMissing: () =>
+    json(422, fieldError('form_param_missing', 'Enter a name for the organization.', 'name')),
+  slugInvalid: () =>
+    json(
+      422,
+      fieldError(
+        'form_param_format_invalid',
+        'The slug may contain lowercase letters, numbers and dashes only.',
+        'slug',
+      ),
+    ),
+  slugTaken: () =>
+    json(
+      422,
+      fieldError('form_identifier_exists', 'This slug is taken. Please try another.', 'slug'),
+    ),
+  notAMember: () =>
+    json(
+      403,
+      clerkError('not_a_member_in_organization', 'You are not a member of this organization'),
+    ),
   notFound: (what: string) => json(404, clerkError('resource_not_found', `${what} not found`)),
   signedOut: () => json(401, clerkError('signed_out', 'You are signed out')),
   invalidHandshake: (reason: string) =>
@@ -104,7 +137,7 @@ export function createFrontendApi(options: FrontendApiOptions) {
   }
 
   const tokenFor = (origin: string | undefined) => (session: Session) =>
-    mintSessionToken(key, instance, session, origin)
+    mintSessionToken(key, instance, store, session, origin)
 
   async function envelope(
     request: EmulatorRequest,
@@ -295,22 +328,42 @@ export function createFrontendApi(options: FrontendApiOptions) {
           }),
         )
       }
-      const jwt = await mintSessionToken(key, instance, session, request.headers.origin)
+      // clerk-js names the organization each token is for (empty: the personal account).
+      const asked = request.body.organization_id ?? request.body.organizationId
+      const organizationId =
+        asked === undefined ? session.activeOrganizationId : asked === 'null' ? null : asked || null
+      const jwt = await mintSessionToken(
+        key,
+        instance,
+        store,
+        session,
+        request.headers.origin,
+        organizationId,
+      )
       return json(200, { object: 'token', jwt })
     }
     if (action === 'touch') {
+      // setActive({ organization }) sends the choice here; an absent field keeps the current one.
+      const chosen = request.body.active_organization_id
+      if (chosen !== undefined) {
+        const organizationId = chosen && chosen !== 'null' ? chosen : null
+        if (organizationId && !store.findMembership(organizationId, user.id)) {
+          return errors.notAMember()
+        }
+        session.activeOrganizationId = organizationId
+      }
       session.lastActiveAt = Date.now()
       client.lastActiveSessionId = session.id
       client.updatedAt = Date.now()
-      const token = await mintSessionToken(key, instance, session, request.headers.origin)
-      return envelope(request, client, sessionJSON(session, user, token), [
+      const token = await mintSessionToken(key, instance, store, session, request.headers.origin)
+      return envelope(request, client, sessionJSON(session, user, store, token), [
         ...cookies,
         ...uatCookies(client),
       ])
     }
     if (action === 'end' || action === 'remove') {
       store.endSession(client, session, action === 'end' ? 'ended' : 'removed')
-      return envelope(request, client, sessionJSON(session, user, null), [
+      return envelope(request, client, sessionJSON(session, user, store, null), [
         ...cookies,
         ...uatCookies(client),
       ])
@@ -375,13 +428,97 @@ export function createFrontendApi(options: FrontendApiOptions) {
       return handleSession({ request, client, cookies, id, action, template })
     }
 
-    if (path === '/v1/me' && method === 'GET') {
-      const active = client.lastActiveSessionId
-        ? store.sessions.get(client.lastActiveSessionId)
-        : undefined
-      const user = active?.status === 'active' ? store.users.get(active.userId) : undefined
+    const active = client.lastActiveSessionId
+      ? store.sessions.get(client.lastActiveSessionId)
+      : undefined
+    const user = active?.status === 'active' ? store.users.get(active.userId) : undefined
+    if (path === '/v1/me' || path.startsWith('/v1/me/') || path.startsWith('/v1/organizations')) {
       if (!user) return errors.signedOut()
-      return envelope(request, client, userJSON(user), cookies)
+      const call = { request, client, cookies, id: undefined, action: undefined }
+      if (path === '/v1/me' && method === 'GET') {
+        return envelope(request, client, userJSON(user, store), cookies)
+      }
+      if (path.startsWith('/v1/me/')) return handleMyOrganizations(call, user, path)
+      return handleOrganizations(call, user, path)
+    }
+    return undefined
+  }
+
+  /** The signed-in user's memberships, and what the organization switcher lists beside them. */
+  async function handleMyOrganizations(
+    call: ClientCall,
+    user: User,
+    path: string,
+  ): Promise<EmulatorReply | undefined> {
+    const { request, client, cookies } = call
+    const query = request.url.searchParams
+    if (path === '/v1/me/organization_memberships' && request.method === 'GET') {
+      const memberships = store
+        .membershipsOfUser(user.id)
+        .map((membership) => membershipJSON(membership, store))
+      return envelope(request, client, page(memberships, query), cookies)
+    }
+    // Invitations and domain suggestions are not emulated: there are never any.
+    if (
+      (path === '/v1/me/organization_invitations' || path === '/v1/me/organization_suggestions') &&
+      request.method === 'GET'
+    ) {
+      return envelope(request, client, page([], query), cookies)
+    }
+    const leave = path.match(/^\/v1\/me\/organization_memberships\/([^/]+)$/)
+    if (leave?.[1] && request.method === 'DELETE') {
+      const membership = store.findMembership(leave[1], user.id)
+      if (!membership) return errors.notAMember()
+      store.removeMembership(membership)
+      for (const session of store.activeSessions(client)) {
+        if (session.activeOrganizationId === leave[1]) session.activeOrganizationId = null
+      }
+      return envelope(
+        request,
+        client,
+        { object: 'organization_membership', id: membership.id, deleted: true },
+        cookies,
+      )
+    }
+    return undefined
+  }
+
+  /** Creating an organization, and reading one the user belongs to. */
+  async function handleOrganizations(
+    call: ClientCall,
+    user: User,
+    path: string,
+  ): Promise<EmulatorReply | undefined> {
+    const { request, client, cookies } = call
+    const { body, method } = request
+    const query = request.url.searchParams
+    if (path === '/v1/organizations' && method === 'POST') {
+      const name = (body.name ?? '').trim()
+      if (!name) return errors.organizationNameMissing()
+      const slug = (body.slug ?? '').trim() || slugFor(name)
+      if (!isOrganizationSlug(slug)) return errors.slugInvalid()
+      if (store.findOrganizationBySlug(slug)) return errors.slugTaken()
+      const organization = store.createOrganization({ name, slug, createdBy: user.id })
+      options.log(`${user.email} created the organization ${name} (${organization.id})`)
+      client.updatedAt = Date.now()
+      return envelope(request, client, organizationJSON(organization, store), cookies)
+    }
+    const match = path.match(/^\/v1\/organizations\/([^/]+)(?:\/(\w+))?$/)
+    const organization = match?.[1] ? store.organizations.get(match[1]) : undefined
+    if (!match || method !== 'GET') return undefined
+    if (!organization) return errors.notFound('Organization')
+    if (!store.findMembership(organization.id, user.id)) return errors.notAMember()
+    const part = match[2]
+    if (!part) return envelope(request, client, organizationJSON(organization, store), cookies)
+    if (part === 'memberships') {
+      const memberships = store
+        .membershipsOfOrganization(organization.id)
+        .map((membership) => membershipJSON(membership, store))
+      return envelope(request, client, page(memberships, query), cookies)
+    }
+    if (part === 'roles') return envelope(request, client, page(rolesJSON(), query), cookies)
+    if (part === 'invitations' || part === 'membership_requests' || part === 'domains') {
+      return envelope(request, client, page([], query), cookies)
     }
     return undefined
   }

@@ -32,7 +32,7 @@ export async function handshakeDirectives(
   const directives: string[] = []
   for (const suffix of request.suffixed ? ['', `_${instance.cookieSuffix}`] : ['']) {
     if (signedIn && client) {
-      const token = await mintSessionToken(key, instance, signedIn, request.origin)
+      const token = await mintSessionToken(key, instance, store, signedIn, request.origin)
       directives.push(`__session${suffix}=${token}; Path=/; SameSite=Lax`)
       directives.push(
         `__client_uat${suffix}=${Math.floor(client.updatedAt / 1000)}; Path=/; SameSite=Lax; Max-Age=${YEAR_IN_SECONDS}`,

@@ -1,10 +1,119 @@
 // Clerk resource JSON as clerk-js 5/6 and @clerk/backend 2/3 read it (snake_case, timestamps in
-// milliseconds). Only what a password + email-code instance with no organizations, billing,
-// captcha or social sign-in needs; those are switched off in the environment so the prebuilt UI
-// never reaches for third-party scripts.
-import type { Client, Session, SignIn, SignUp, Store, User } from './store.ts'
+// milliseconds). Only what a password + email-code instance with organizations (no invitations,
+// domains, billing, captcha or social sign-in) needs; the rest is switched off in the
+// environment so the prebuilt UI never reaches for it or for third-party scripts.
+import type {
+  Client,
+  Membership,
+  Organization,
+  Session,
+  SignIn,
+  SignUp,
+  Store,
+  User,
+} from './store.ts'
 
 const DAY_IN_MS = 24 * 60 * 60 * 1000
+const MAX_ALLOWED_MEMBERSHIPS = 100
+
+/** What each default role may do: Clerk's system permissions plus the kit's `tasks` feature. */
+const ROLE_PERMISSIONS = {
+  'org:admin': [
+    'org:sys_profile:manage',
+    'org:sys_profile:delete',
+    'org:sys_memberships:read',
+    'org:sys_memberships:manage',
+    'org:tasks:manage',
+    'org:tasks:read',
+  ],
+  'org:member': ['org:sys_memberships:read', 'org:tasks:read'],
+} as const
+const ROLE_NAMES = { 'org:admin': 'Admin', 'org:member': 'Member' } as const
+
+/** Clerk's default roles, as `organization.getRoles()` lists them. */
+export function rolesJSON() {
+  const now = Date.now()
+  return (['org:admin', 'org:member'] as const).map((key) => ({
+    object: 'role',
+    id: `role_${key.replace('org:', '')}`,
+    key,
+    name: ROLE_NAMES[key],
+    description: '',
+    permissions: [],
+    created_at: now,
+    updated_at: now,
+  }))
+}
+
+export function organizationJSON(organization: Organization, store: Store) {
+  return {
+    object: 'organization',
+    id: organization.id,
+    name: organization.name,
+    slug: organization.slug,
+    image_url: '',
+    has_image: false,
+    members_count: store.membershipsOfOrganization(organization.id).length,
+    pending_invitations_count: 0,
+    max_allowed_memberships: MAX_ALLOWED_MEMBERSHIPS,
+    admin_delete_enabled: true,
+    public_metadata: {},
+    created_at: organization.createdAt,
+    updated_at: organization.updatedAt,
+  }
+}
+
+function publicUserDataJSON(user: User | undefined, userId: string) {
+  return {
+    first_name: user?.firstName ?? null,
+    last_name: user?.lastName ?? null,
+    image_url: '',
+    has_image: false,
+    identifier: user?.email ?? '',
+    user_id: userId,
+  }
+}
+
+export function membershipJSON(membership: Membership, store: Store) {
+  const organization = store.organizations.get(membership.organizationId)
+  return {
+    object: 'organization_membership',
+    id: membership.id,
+    organization: organization ? organizationJSON(organization, store) : null,
+    public_metadata: {},
+    public_user_data: publicUserDataJSON(store.users.get(membership.userId), membership.userId),
+    role: membership.role,
+    role_name: ROLE_NAMES[membership.role],
+    permissions: [...ROLE_PERMISSIONS[membership.role]],
+    created_at: membership.createdAt,
+    updated_at: membership.updatedAt,
+  }
+}
+
+/** The Backend API's organization: what only servers see, too. */
+export function backendOrganizationJSON(organization: Organization, store: Store) {
+  return {
+    ...organizationJSON(organization, store),
+    private_metadata: {},
+    created_by: organization.createdBy ?? '',
+  }
+}
+
+export function backendMembershipJSON(membership: Membership, store: Store) {
+  const organization = store.organizations.get(membership.organizationId)
+  return {
+    ...membershipJSON(membership, store),
+    organization: organization ? backendOrganizationJSON(organization, store) : null,
+    private_metadata: {},
+  }
+}
+
+/** Clerk's paginated list: one page of `items` and how many there are in all. */
+export function page<T>(items: T[], query: URLSearchParams) {
+  const limit = Number(query.get('limit') ?? 10) || 10
+  const offset = Number(query.get('offset') ?? 0) || 0
+  return { data: items.slice(offset, offset + limit), total_count: items.length }
+}
 
 export interface EnvironmentOptions {
   applicationName: string
@@ -93,7 +202,7 @@ export function environmentJSON(options: EnvironmentOptions) {
         backup_code: off,
         passkey: off,
       },
-      actions: { delete_self: false, create_organization: false },
+      actions: { delete_self: false, create_organization: true },
       social: {},
       enterprise_sso: { enabled: false },
       sign_in: { second_factor: { required: false, enabled: false } },
@@ -121,10 +230,13 @@ export function environmentJSON(options: EnvironmentOptions) {
       attack_protection: { enumeration_protection: { enabled: false } },
     },
     organization_settings: {
-      enabled: false,
-      max_allowed_memberships: 0,
-      actions: { admin_delete: false },
+      enabled: true,
+      max_allowed_memberships: MAX_ALLOWED_MEMBERSHIPS,
+      force_organization_selection: false,
+      actions: { admin_delete: true },
       domains: { enabled: false, enrollment_modes: [], default_role: null },
+      slug: { disabled: false },
+      organization_creation_defaults: { enabled: false },
     },
     // A present commerce_settings must carry the whole billing object, or clerk-js throws.
     commerce_settings: {
@@ -165,7 +277,7 @@ function emailAddressJSON(user: User) {
 }
 
 /** A user as the Frontend API shows it to its owner. */
-export function userJSON(user: User) {
+export function userJSON(user: User, store: Store) {
   return {
     object: 'user',
     id: user.id,
@@ -185,14 +297,16 @@ export function userJSON(user: User) {
     external_accounts: [],
     enterprise_accounts: [],
     passkeys: [],
-    organization_memberships: [],
+    organization_memberships: store
+      .membershipsOfUser(user.id)
+      .map((membership) => membershipJSON(membership, store)),
     password_enabled: true,
     two_factor_enabled: false,
     totp_enabled: false,
     backup_code_enabled: false,
     public_metadata: {},
     unsafe_metadata: {},
-    create_organization_enabled: false,
+    create_organization_enabled: true,
     create_organizations_limit: null,
     delete_self_enabled: false,
     legal_accepted_at: null,
@@ -203,9 +317,9 @@ export function userJSON(user: User) {
 }
 
 /** A user as the Backend API returns it (adds what only servers see). */
-export function backendUserJSON(user: User) {
+export function backendUserJSON(user: User, store: Store) {
   return {
-    ...userJSON(user),
+    ...userJSON(user, store),
     private_metadata: {},
     saml_accounts: [],
     banned: false,
@@ -216,7 +330,7 @@ export function backendUserJSON(user: User) {
   }
 }
 
-export function sessionJSON(session: Session, user: User, token: string | null) {
+export function sessionJSON(session: Session, user: User, store: Store, token: string | null) {
   return {
     object: 'session',
     id: session.id,
@@ -224,11 +338,11 @@ export function sessionJSON(session: Session, user: User, token: string | null) 
     expire_at: session.createdAt + 7 * DAY_IN_MS,
     abandon_at: session.createdAt + 30 * DAY_IN_MS,
     last_active_at: session.lastActiveAt,
-    last_active_organization_id: null,
+    last_active_organization_id: session.activeOrganizationId,
     actor: null,
     tasks: null,
     factor_verification_age: [0, -1],
-    user: userJSON(user),
+    user: userJSON(user, store),
     public_user_data: {
       first_name: user.firstName,
       last_name: user.lastName,
@@ -339,7 +453,7 @@ export async function clientJSON(
   const sessions = []
   for (const session of store.activeSessions(client)) {
     const user = store.users.get(session.userId)
-    if (user) sessions.push(sessionJSON(session, user, await mintToken(session)))
+    if (user) sessions.push(sessionJSON(session, user, store, await mintToken(session)))
   }
   return {
     object: 'client',

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { SeedUser } from '@repo/local-stack'
+import type { OrganizationRole, SeedOrganization, SeedUser } from '@repo/local-stack'
 
 export interface User {
   id: string
@@ -21,8 +21,28 @@ export interface Session {
   id: string
   userId: string
   status: SessionStatus
+  /** The organization the session's tokens are for (their `o` claim); null for personal. */
+  activeOrganizationId: string | null
   createdAt: number
   lastActiveAt: number
+}
+
+export interface Organization {
+  id: string
+  name: string
+  slug: string
+  createdBy: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface Membership {
+  id: string
+  organizationId: string
+  userId: string
+  role: OrganizationRole
+  createdAt: number
+  updatedAt: number
 }
 
 export interface SignIn {
@@ -67,23 +87,50 @@ export function newId(prefix: string): string {
   return `${prefix}_${id}`
 }
 
-/**
- * The emulator's whole state, in memory. Users created by sign-up or the Backend API can be
- * kept in a file so a dev restart does not orphan their rows in the database.
- */
+export interface StoreOptions {
+  users: SeedUser[]
+  organizations?: SeedOrganization[]
+  /**
+   * Keep users and organizations created at run time (sign-up, the Backend API, the
+   * organization switcher) in these files, so a dev restart does not orphan their rows.
+   */
+  usersFile?: string
+  organizationsFile?: string
+}
+
+/** Whether a slug is one Clerk accepts: lowercase letters, digits and single dashes. */
+export const isOrganizationSlug = (slug: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)
+
+/** The slug Clerk's form suggests for a name ("Acme Corp." → "acme-corp"). */
+export const slugFor = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+
+/** The emulator's whole state, in memory, seeded from @repo/local-stack. */
 export class Store {
   readonly users = new Map<string, User>()
   readonly clients = new Map<string, Client>()
   readonly sessions = new Map<string, Session>()
+  readonly organizations = new Map<string, Organization>()
+  readonly memberships = new Map<string, Membership>()
   readonly handshakeNonces = new Map<
     string,
     { clientId: string | undefined; suffixed: boolean; origin: string; createdAt: number }
   >()
 
-  constructor(
-    private readonly seedUsers: SeedUser[],
-    private readonly usersFile?: string,
-  ) {
+  private readonly seedUsers: SeedUser[]
+  private readonly seedOrganizations: SeedOrganization[]
+  private readonly usersFile: string | undefined
+  private readonly organizationsFile: string | undefined
+
+  constructor(options: StoreOptions) {
+    this.seedUsers = options.users
+    this.seedOrganizations = options.organizations ?? []
+    this.usersFile = options.usersFile
+    this.organizationsFile = options.organizationsFile
     this.reset()
   }
 
@@ -91,11 +138,27 @@ export class Store {
     this.users.clear()
     this.clients.clear()
     this.sessions.clear()
+    this.organizations.clear()
+    this.memberships.clear()
     this.handshakeNonces.clear()
     for (const seed of this.seedUsers) this.insertUser(seed)
     if (this.usersFile && existsSync(this.usersFile)) {
       const saved = JSON.parse(readFileSync(this.usersFile, 'utf8')) as SeedUser[]
       for (const user of saved) if (!this.users.has(user.id)) this.insertUser(user)
+    }
+    const saved =
+      this.organizationsFile && existsSync(this.organizationsFile)
+        ? (JSON.parse(readFileSync(this.organizationsFile, 'utf8')) as SeedOrganization[])
+        : []
+    for (const seed of [...this.seedOrganizations, ...saved]) {
+      if (this.organizations.has(seed.id)) continue
+      const organization = this.insertOrganization(seed.id, seed.name, seed.slug, null)
+      for (const member of seed.members) {
+        // A seed may name a user another checkout's sign-up made; skip what is not here.
+        if (this.users.has(member.userId)) {
+          this.insertMembership(organization.id, member.userId, member.role)
+        }
+      }
     }
   }
 
@@ -170,6 +233,7 @@ export class Store {
       id: newId('sess'),
       userId,
       status: 'active',
+      activeOrganizationId: null,
       createdAt: now,
       lastActiveAt: now,
     }
@@ -186,5 +250,126 @@ export class Store {
     session.status = status
     if (client.lastActiveSessionId === session.id) client.lastActiveSessionId = null
     client.updatedAt = Date.now()
+  }
+
+  private insertOrganization(
+    id: string,
+    name: string,
+    slug: string,
+    createdBy: string | null,
+  ): Organization {
+    const now = Date.now()
+    const organization = { id, name, slug, createdBy, createdAt: now, updatedAt: now }
+    this.organizations.set(id, organization)
+    return organization
+  }
+
+  private insertMembership(organizationId: string, userId: string, role: OrganizationRole) {
+    const now = Date.now()
+    const membership: Membership = {
+      id: newId('orgmem'),
+      organizationId,
+      userId,
+      role,
+      createdAt: now,
+      updatedAt: now,
+    }
+    this.memberships.set(membership.id, membership)
+    return membership
+  }
+
+  findOrganizationBySlug(slug: string): Organization | undefined {
+    for (const organization of this.organizations.values()) {
+      if (organization.slug === slug) return organization
+    }
+    return undefined
+  }
+
+  /** A user's memberships, oldest first (the order Clerk lists them in). */
+  membershipsOfUser(userId: string): Membership[] {
+    return [...this.memberships.values()]
+      .filter((membership) => membership.userId === userId)
+      .sort((a, b) => a.createdAt - b.createdAt)
+  }
+
+  membershipsOfOrganization(organizationId: string): Membership[] {
+    return [...this.memberships.values()]
+      .filter((membership) => membership.organizationId === organizationId)
+      .sort((a, b) => a.createdAt - b.createdAt)
+  }
+
+  findMembership(organizationId: string, userId: string): Membership | undefined {
+    for (const membership of this.memberships.values()) {
+      if (membership.organizationId === organizationId && membership.userId === userId) {
+        return membership
+      }
+    }
+    return undefined
+  }
+
+  /** A new organization with its creator as its admin (when there is one), as Clerk does. */
+  createOrganization(input: { name: string; slug: string; createdBy: string | null }) {
+    const organization = this.insertOrganization(
+      newId('org'),
+      input.name,
+      input.slug,
+      input.createdBy,
+    )
+    if (input.createdBy) this.insertMembership(organization.id, input.createdBy, 'org:admin')
+    this.saveOrganizations()
+    return organization
+  }
+
+  addMembership(organizationId: string, userId: string, role: OrganizationRole): Membership {
+    const membership = this.insertMembership(organizationId, userId, role)
+    this.saveOrganizations()
+    return membership
+  }
+
+  updateMembership(membership: Membership, role: OrganizationRole): void {
+    membership.role = role
+    membership.updatedAt = Date.now()
+    this.saveOrganizations()
+  }
+
+  /**
+   * Ends a membership. Sessions that had the organization active keep it as their choice, as
+   * Clerk's do, but their next token no longer names it: access ends at the next refresh.
+   */
+  removeMembership(membership: Membership): void {
+    this.memberships.delete(membership.id)
+    this.saveOrganizations()
+  }
+
+  deleteOrganization(organization: Organization): void {
+    for (const membership of this.membershipsOfOrganization(organization.id)) {
+      this.memberships.delete(membership.id)
+    }
+    this.organizations.delete(organization.id)
+    for (const session of this.sessions.values()) {
+      if (session.activeOrganizationId === organization.id) session.activeOrganizationId = null
+    }
+    this.saveOrganizations()
+  }
+
+  /**
+   * The organizations made at run time, with their members. The seeded ones start as seeded
+   * on every restart, like the seeded users.
+   */
+  private saveOrganizations(): void {
+    if (!this.organizationsFile) return
+    const seeded = new Set(this.seedOrganizations.map((seed) => seed.id))
+    const created = [...this.organizations.values()].filter(({ id }) => !seeded.has(id))
+    const organizations: SeedOrganization[] = created.map((organization) => ({
+      id: organization.id,
+      name: organization.name,
+      slug: organization.slug,
+      members: this.membershipsOfOrganization(organization.id).map(({ userId, role }) => ({
+        userId,
+        role,
+      })),
+    }))
+    mkdirSync(path.dirname(this.organizationsFile), { recursive: true })
+    writeFileSync(this.organizationsFile, `${JSON.stringify(organizations, null, 2)}\n`)
   }
 }

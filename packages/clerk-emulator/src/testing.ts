@@ -2,7 +2,13 @@
 // over real HTTP that yields the tokens and cookies a signed-in browser would hold.
 
 import { existsSync } from 'node:fs'
-import { localStack, type SeedUser, seededUsers } from '@repo/local-stack'
+import {
+  localStack,
+  readSeedOrganizations,
+  type SeedOrganization,
+  type SeedUser,
+  seededUsers,
+} from '@repo/local-stack'
 import { type ClerkEmulator, createEmulator } from './emulator.ts'
 import { chromiumPathSetting } from './env.ts'
 import { generateSigningKeyPem, type SigningKey, signingKeyFromPem } from './keys.ts'
@@ -37,11 +43,12 @@ export async function startTestEmulator(
     frontendHost?: string
     secretKey?: string
     users?: SeedUser[]
+    organizations?: SeedOrganization[]
     allowedOrigins?: string[]
   } = {},
 ): Promise<TestEmulator> {
   const key = options.key ?? signingKeyFromPem(testSigningKeyPem(), 'test key')
-  const { alice, bob } = seededUsers()
+  const { alice, bob, carol } = seededUsers()
   // The origin names the port, so find a free one by listening once.
   let port = options.port
   if (port === undefined) {
@@ -55,7 +62,8 @@ export async function startTestEmulator(
   const emulator = createEmulator({
     origin: `http://localhost:${port}`,
     key,
-    users: options.users ?? [alice, bob],
+    users: options.users ?? [alice, bob, carol],
+    organizations: options.organizations ?? readSeedOrganizations(),
     testEndpoints: true,
     log: () => undefined,
     handshakeFormat: options.handshakeFormat,
@@ -81,6 +89,8 @@ export interface HttpSession {
   cookies: Record<string, string>
   /** A fresh session token, as clerk-js's session.getToken() would fetch it. */
   getToken(): Promise<string>
+  /** As clerk-js's setActive({ organization }): null is the personal account. */
+  setActiveOrganization(organizationId: string | null): Promise<void>
   /** The cookies a signed-in browser sends to the app: `__session` + `__client_uat`. */
   appCookieHeader(): Promise<string>
 }
@@ -93,7 +103,7 @@ export async function signInOverHttp(
   appOrigin = localStack().apps.next.url,
 ): Promise<HttpSession> {
   const cookies: Record<string, string> = {}
-  const call = async (path: string) => {
+  const call = async (path: string, form: Record<string, string> = {}) => {
     const response = await fetch(`${emulatorUrl}/__clerk/v1${path}`, {
       method: 'POST',
       headers: {
@@ -103,10 +113,7 @@ export async function signInOverHttp(
           .map(([name, value]) => `${name}=${value}`)
           .join('; '),
       },
-      body:
-        path === '/client/sign_ins'
-          ? new URLSearchParams({ identifier: email, password, strategy: 'password' })
-          : '',
+      body: new URLSearchParams(form),
     })
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = ''] = cookie.split(';')
@@ -117,7 +124,11 @@ export async function signInOverHttp(
     if (!response.ok) throw new Error(`sign-in as ${email} failed: ${JSON.stringify(body)}`)
     return body
   }
-  const signIn = await call('/client/sign_ins')
+  const signIn = await call('/client/sign_ins', {
+    identifier: email,
+    password,
+    strategy: 'password',
+  })
   const sessionId = signIn.response.created_session_id
   const userId = signIn.client.sessions[0]?.user.id ?? ''
   await call(`/client/sessions/${sessionId}/touch`)
@@ -127,6 +138,11 @@ export async function signInOverHttp(
     sessionId,
     cookies,
     getToken,
+    setActiveOrganization: async (organizationId) => {
+      await call(`/client/sessions/${sessionId}/touch`, {
+        active_organization_id: organizationId ?? '',
+      })
+    },
     appCookieHeader: async () =>
       `__session=${await getToken()}; __client_uat=${cookies.__client_uat}`,
   }

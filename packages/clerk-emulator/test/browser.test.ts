@@ -1,6 +1,7 @@
-// The unmodified clerk-js bundles, in a real Chromium, signing in and up through Clerk's
-// prebuilt components served by the emulator: clerk-js 6 + @clerk/ui (what @clerk/nextjs 7
+// The unmodified clerk-js bundles, in a real Chromium, signing in and up and switching
+// organizations through Clerk's prebuilt components served by the emulator: clerk-js 6 + @clerk/ui (what @clerk/nextjs 7
 // loads) and clerk-js 5 (what @clerk/remix 4 loads).
+import { seededOrganizations } from '@repo/local-stack'
 import { decodeJwt } from 'jose'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -140,5 +141,101 @@ describe.each([6, 5] as const)('clerk-js %i with the prebuilt components', (vers
     }))
     expect(user.email).toBe(email)
     expect(harness.emulator.store.findUserByEmail(email)?.id).toBe(user.id)
+  })
+})
+
+describe.each([6, 5] as const)('clerk-js %i with <OrganizationSwitcher/>', (version) => {
+  let harness: Harness
+  let app: TestApp
+  let context: BrowserContext
+  let page: Page
+  const { acme } = seededOrganizations()
+
+  beforeAll(async () => {
+    harness = await startHarness()
+    app = await startTestApp(harness.emulator, version)
+    context = await browser.newContext()
+    page = await context.newPage()
+    await page.goto(app.origin)
+    await page.waitForFunction(() => window.__loaded || window.__loadError, null, {
+      timeout: 60_000,
+    })
+    // Signed in through clerk-js's own API: the sign-in form is covered above.
+    await page.evaluate(
+      async ({ email, password }) => {
+        const signIn = await window.Clerk.client.signIn.create({
+          identifier: email,
+          password,
+          strategy: 'password',
+        })
+        await window.Clerk.setActive({ session: signIn.createdSessionId })
+      },
+      { email: ALICE.email, password: ALICE.password },
+    )
+    await page.evaluate(() =>
+      window.Clerk.mountOrganizationSwitcher(document.getElementById('mount'), {
+        skipInvitationScreen: true,
+      }),
+    )
+  })
+  afterAll(async () => {
+    await context?.close()
+    await app?.stop()
+    await harness?.stop()
+  })
+  afterEach(() => {
+    const unhandled = harness.emulator.requestLog.filter((entry) => !entry.handled)
+    expect(unhandled, 'clerk-js asked for endpoints the emulator does not serve').toEqual([])
+  })
+
+  const activeOrganization = () =>
+    page.evaluate(async () => ({
+      name: (window.Clerk.organization?.name as string | undefined) ?? null,
+      token: (await window.Clerk.session.getToken()) as string,
+    }))
+
+  async function choose(option: RegExp) {
+    await page.locator('.cl-organizationSwitcherTrigger').click()
+    await page.getByRole('menuitem', { name: option }).or(page.getByText(option)).first().click()
+  }
+
+  it('switches alice to Acme: clerk-js shows it, and her tokens name it as admin', async () => {
+    await choose(/^Acme/)
+    await page.waitForFunction(() => window.Clerk.organization?.name === 'Acme', null, {
+      timeout: 60_000,
+    })
+    const { token } = await activeOrganization()
+    expect(decodeJwt(token).o).toMatchObject({ id: acme.id, slg: 'acme', rol: 'admin' })
+    await expect
+      .poll(() => page.locator('.cl-organizationSwitcherTrigger').textContent())
+      .toContain('Acme')
+  })
+
+  it('switches back to her personal account: tokens name no organization', async () => {
+    await choose(/personal account/i)
+    await page.waitForFunction(() => !window.Clerk.organization, null, { timeout: 60_000 })
+    const { token } = await activeOrganization()
+    expect(decodeJwt(token)).not.toHaveProperty('o')
+  })
+
+  it('creates an organization from the switcher, with alice its admin and it active', async () => {
+    const name = `Initech ${version}`
+    await page.locator('.cl-organizationSwitcherTrigger').click()
+    await page
+      .getByText(/create organization/i)
+      .first()
+      .click()
+    await page.locator('input[name=name]').fill(name)
+    await page.locator('.cl-formButtonPrimary').click()
+    await page.waitForFunction((wanted) => window.Clerk.organization?.name === wanted, name, {
+      timeout: 60_000,
+    })
+    const created = harness.emulator.store.findOrganizationBySlug(`initech-${version}`)
+    expect(created?.name).toBe(name)
+    expect(harness.emulator.store.findMembership(created?.id ?? '', ALICE.id)?.role).toBe(
+      'org:admin',
+    )
+    const { token } = await activeOrganization()
+    expect(decodeJwt(token).o).toMatchObject({ id: created?.id, rol: 'admin' })
   })
 })

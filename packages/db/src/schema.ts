@@ -47,9 +47,10 @@ export const tasks = pgTable(
   },
   (table) => {
     const ownsRow = sql`${clerkUserId} = ${table.userId}`
-    // A personal task is its owner's alone; an organization's task is for the members of that
-    // organization while it is their active one.
-    const personal = sql`(${table.organizationId} is null and ${ownsRow})`
+    // A personal task is its owner's alone, while no organization is active (the personal
+    // account, as Clerk's switcher calls it); an organization's task is for the members of that
+    // organization while it is their active one. So each token sees one workspace's tasks.
+    const personal = sql`(${table.organizationId} is null and ${ownsRow} and ${clerkOrgId} is null)`
     const inActiveOrg = sql`${table.organizationId} = ${clerkOrgId}`
     const visible = sql`(${personal} or ${inActiveOrg})`
     return [

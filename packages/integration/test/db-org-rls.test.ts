@@ -4,16 +4,16 @@
 // with an organization's tasks. The service key checks that nothing changed where nothing should.
 
 import type { Database } from '@repo/db'
+import { seededOrganizations, seededUsers } from '@repo/local-stack'
 import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'
 import { createTestIssuer, type SessionClaims, type TestIssuer } from '@repo/local-supabase/testing'
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-const ALICE = 'user_2alice000000000000000000' // Acme admin
-const BOB = 'user_2bob00000000000000000000' // Acme member
-const CAROL = 'user_2carol00000000000000000' // Globex admin, not in Acme
-const ACME = 'org_2acme0000000000000000000'
-const GLOBEX = 'org_2globex000000000000000000'
+// Acme: alice admin, bob member. Globex: carol admin.
+const { alice, bob, carol } = seededUsers()
+const { acme, globex } = seededOrganizations()
+const [ALICE, BOB, CAROL, ACME, GLOBEX] = [alice.id, bob.id, carol.id, acme.id, globex.id]
 
 let stack: LocalSupabase
 let issuer: TestIssuer
@@ -142,5 +142,49 @@ describe('removal from the organization', () => {
     // sees nothing of the organization's.
     const after = await clientAs({ sub: BOB })
     expect((await after.from('tasks').select('id')).data).toEqual([])
+  })
+})
+
+describe('personal tasks', () => {
+  let personalId: number
+
+  beforeEach(async () => {
+    const { data } = await service
+      .from('tasks')
+      .insert({ name: 'bob’s own', user_id: BOB })
+      .select('id')
+      .single()
+    personalId = data?.id ?? -1
+  })
+
+  const personalStored = async () =>
+    (await service.from('tasks').select('name, done').eq('id', personalId)).data
+
+  it('are the only tasks seen, toggled and deleted with no organization active', async () => {
+    const personal = await clientAs({ sub: BOB })
+    expect((await personal.from('tasks').select('id')).data).toEqual([{ id: personalId }])
+    const toggled = await personal
+      .from('tasks')
+      .update({ done: true })
+      .eq('id', personalId)
+      .select('id')
+    expect(toggled.data).toEqual([{ id: personalId }])
+    const deleted = await personal.from('tasks').delete().eq('id', personalId).select('id')
+    expect(deleted.data).toEqual([{ id: personalId }])
+    expect(await personalStored()).toEqual([])
+  })
+
+  it('are out of sight and reach while an organization is active', async () => {
+    const inAcme = await clientAs(callers['a member'] as SessionClaims)
+    expect((await inAcme.from('tasks').select('id')).data).toEqual([{ id: taskId }])
+    const toggled = await inAcme
+      .from('tasks')
+      .update({ done: true })
+      .eq('id', personalId)
+      .select('id')
+    expect(toggled.data).toEqual([])
+    const deleted = await inAcme.from('tasks').delete().eq('id', personalId).select('id')
+    expect(deleted.data).toEqual([])
+    expect(await personalStored()).toEqual([{ name: 'bob’s own', done: false }])
   })
 })

@@ -24,6 +24,9 @@ export function readEnv(runtimeEnv: Record<string, string | undefined> = process
       CLERK_EMULATOR_USERS_FILE: optionalText().transform((file) =>
         path.resolve(file ?? path.join(packageDir, 'users.json')),
       ),
+      CLERK_EMULATOR_ORGANIZATIONS_FILE: optionalText().transform((file) =>
+        path.resolve(file ?? path.join(packageDir, 'organizations.json')),
+      ),
       LOCAL_NEXT_PORT: port('LOCAL_NEXT_PORT', 3000),
       LOCAL_REMIX_PORT: port('LOCAL_REMIX_PORT', 3001),
       LOCAL_REACT_ROUTER_PORT: port('LOCAL_REACT_ROUTER_PORT', 3002),

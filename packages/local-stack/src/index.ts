@@ -1,2 +1,8 @@
 export { type AppName, type LocalStack, localStack } from './local-stack.ts'
+export {
+  type OrganizationRole,
+  readSeedOrganizations,
+  type SeedOrganization,
+  seededOrganizations,
+} from './seeded-organizations.ts'
 export { readSeedUsers, type SeedUser, seededUsers } from './seeded-users.ts'

@@ -38,13 +38,17 @@ export function readSeedUsers(file: string = readEnv().CLERK_EMULATOR_USERS_FILE
   return parsed
 }
 
-/** The two users the README, the banner and the tests sign in as, with their dev passwords. */
-export function seededUsers(): { alice: SeedUser; bob: SeedUser } {
+/** The users the README, the banner and the tests sign in as, with their dev passwords. */
+export function seededUsers(): { alice: SeedUser; bob: SeedUser; carol: SeedUser } {
   const users = readSeedUsers()
   const find = (email: string) => {
     const user = users.find((candidate) => candidate.email === email)
     if (!user) throw new Error(`${email} is missing from the seeded users (users.json)`)
     return user
   }
-  return { alice: find('alice@example.com'), bob: find('bob@example.com') }
+  return {
+    alice: find('alice@example.com'),
+    bob: find('bob@example.com'),
+    carol: find('carol@example.com'),
+  }
 }

@@ -1,6 +1,15 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { envProblems } from '@repo/env/testing'
 import { describe, expect, it } from 'vitest'
-import { localStack, readSeedUsers, seededUsers } from '../src/index.ts'
+import {
+  localStack,
+  readSeedOrganizations,
+  readSeedUsers,
+  seededOrganizations,
+  seededUsers,
+} from '../src/index.ts'
 
 describe('localStack', () => {
   it('defaults to the ports `supabase start` and the apps use', () => {
@@ -63,15 +72,45 @@ describe('localStack', () => {
 })
 
 describe('seeded users', () => {
-  it('are alice and bob, with Clerk-looking ids', () => {
-    const { alice, bob } = seededUsers()
+  it('are alice, bob and carol, with Clerk-looking ids', () => {
+    const { alice, bob, carol } = seededUsers()
     expect(alice).toMatchObject({ email: 'alice@example.com', id: expect.stringMatching(/^user_/) })
     expect(bob).toMatchObject({ email: 'bob@example.com', id: expect.stringMatching(/^user_/) })
+    expect(carol).toMatchObject({ email: 'carol@example.com', id: expect.stringMatching(/^user_/) })
   })
 
   it('names the file when it cannot be read', () => {
     expect(() => readSeedUsers('/nonexistent/users.json')).toThrow(
       /Cannot read \/nonexistent\/users\.json \(CLERK_EMULATOR_USERS_FILE\)/,
     )
+  })
+})
+
+describe('seeded organizations', () => {
+  it('are Acme (alice admin, bob member) and Globex (carol admin), of seeded users', () => {
+    const { alice, bob, carol } = seededUsers()
+    const { acme, globex } = seededOrganizations()
+    expect(acme).toMatchObject({ name: 'Acme', id: expect.stringMatching(/^org_/) })
+    expect(acme.members).toEqual([
+      { userId: alice.id, role: 'org:admin' },
+      { userId: bob.id, role: 'org:member' },
+    ])
+    expect(globex).toMatchObject({ name: 'Globex', id: expect.stringMatching(/^org_/) })
+    expect(globex.members).toEqual([{ userId: carol.id, role: 'org:admin' }])
+  })
+
+  it('names the file when it cannot be read, and the shape when it is wrong', () => {
+    expect(() => readSeedOrganizations('/nonexistent/organizations.json')).toThrow(
+      /Cannot read \/nonexistent\/organizations\.json \(CLERK_EMULATOR_ORGANIZATIONS_FILE\)/,
+    )
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'orgs-'))
+    const file = path.join(dir, 'organizations.json')
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { id: 'org_1', name: 'A', slug: 'a', members: [{ userId: 'user_1', role: 'admin' }] },
+      ]),
+    )
+    expect(() => readSeedOrganizations(file)).toThrow(/"role": "org:admin" \| "org:member"/)
   })
 })
