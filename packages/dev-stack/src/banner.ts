@@ -1,28 +1,42 @@
 import { DEFAULT_VERIFICATION_CODE } from '@repo/clerk-emulator'
-import type { LocalStack, SeedUser } from '@repo/local-stack'
+import type { LocalStack, SeedOrganization, SeedUser } from '@repo/local-stack'
 
 export interface BannerFacts {
   stack: LocalStack
-  users: { alice: SeedUser; bob: SeedUser }
+  users: { alice: SeedUser; bob: SeedUser; carol: SeedUser }
+  organizations: SeedOrganization[]
   secrets: { anonKey: string; serviceRoleKey: string; dbPassword: string; clerkSecretKey: string }
   secretsDir: string
 }
 
 /** What `pnpm dev` and `pnpm preview` print once everything answers. */
-export function renderBanner({ stack, users, secrets, secretsDir }: BannerFacts): string {
-  const { alice, bob } = users
+export function renderBanner(facts: BannerFacts): string {
+  const { stack, users, organizations, secrets, secretsDir } = facts
+  const { alice, bob, carol } = users
+  const byId = new Map(Object.values(users).map((user) => [user.id, user]))
+  const memberList = (organization: SeedOrganization) =>
+    organization.members
+      .map(({ userId, role }) => {
+        const name = byId.get(userId)?.email.split('@')[0] ?? userId
+        return `${name} ${role.replace('org:', '')}`
+      })
+      .join(', ')
   const postgresUrl = `postgres://postgres:${encodeURIComponent(secrets.dbPassword)}@127.0.0.1:${stack.supabase.dbPort}/postgres`
   return [
     '',
     '┌──────────────────────────────────────────────────────────────────┐',
     '  Clerk + Supabase kit is running (Ctrl-C stops everything)',
     '',
-    `  Next.js   ${stack.apps.next.url.padEnd(24)}(/ client-side, /ssr server)`,
-    `  Remix     ${stack.apps.remix.url}`,
-    `  React Router ${stack.apps['react-router'].url}  (Remix's successor)`,
+    `  Next.js        ${stack.apps.next.url.padEnd(24)}(/ client-side, /ssr server)`,
+    `  Remix          ${stack.apps.remix.url}`,
+    `  React Router   ${stack.apps['react-router'].url.padEnd(24)}(Remix's successor)`,
     '',
     `  Sign in:  ${alice.email} / ${alice.password}`,
     `            ${bob.email} / ${bob.password}`,
+    `            ${carol.email} / ${carol.password}`,
+    `  Organizations (switch in the header): ${organizations
+      .map((organization) => `${organization.name} (${memberList(organization)})`)
+      .join(', ')}`,
     `  Sign up:  any new email; the verification code is ${DEFAULT_VERIFICATION_CODE}`,
     '',
     `  Clerk emulator  ${stack.emulator.origin}   local-supabase  ${stack.supabase.url}`,

@@ -2,7 +2,7 @@
 // prints one banner with where to go and who to sign in as.
 import path from 'node:path'
 import { localEmulatorSettings } from '@repo/clerk-emulator'
-import { localStack, seededUsers } from '@repo/local-stack'
+import { localStack, readSeedOrganizations, seededUsers } from '@repo/local-stack'
 import { localSecretsFile, localStackSecrets } from '@repo/local-supabase'
 import { readinessUrls, renderBanner } from './banner.ts'
 
@@ -36,6 +36,7 @@ console.log(
   renderBanner({
     stack,
     users: seededUsers(),
+    organizations: readSeedOrganizations(),
     secrets: { ...localStackSecrets(), clerkSecretKey: localEmulatorSettings().secretKey },
     secretsDir: `${path.dirname(localSecretsFile)}/`,
   }),

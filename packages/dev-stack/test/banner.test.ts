@@ -5,7 +5,19 @@ import { readinessUrls, renderBanner } from '../src/banner.ts'
 const users = {
   alice: { id: 'user_a', email: 'alice@example.com', password: 'a-pass' },
   bob: { id: 'user_b', email: 'bob@example.com', password: 'b-pass' },
+  carol: { id: 'user_c', email: 'carol@example.com', password: 'c-pass' },
 }
+const organizations = [
+  {
+    id: 'org_a',
+    name: 'Acme',
+    slug: 'acme',
+    members: [
+      { userId: 'user_a', role: 'org:admin' as const },
+      { userId: 'user_b', role: 'org:member' as const },
+    ],
+  },
+]
 const secrets = {
   anonKey: 'anon',
   serviceRoleKey: 'service',
@@ -15,7 +27,13 @@ const secrets = {
 
 describe('the dev banner', () => {
   it('prints the default addresses', () => {
-    const banner = renderBanner({ stack: localStack({}), users, secrets, secretsDir: '.local/' })
+    const banner = renderBanner({
+      stack: localStack({}),
+      users,
+      organizations,
+      secrets,
+      secretsDir: '.local/',
+    })
     for (const text of [
       'http://localhost:3000',
       'http://localhost:3001',
@@ -24,6 +42,8 @@ describe('the dev banner', () => {
       'http://127.0.0.1:54321',
       'postgres://postgres:p%40ss@127.0.0.1:54322/postgres',
       'alice@example.com / a-pass',
+      'carol@example.com / c-pass',
+      'Acme (alice admin, bob member)',
       'verification code is 424242',
     ]) {
       expect(banner).toContain(text)
@@ -39,7 +59,7 @@ describe('the dev banner', () => {
       LOCAL_REMIX_PORT: '5001',
       LOCAL_REACT_ROUTER_PORT: '5002',
     })
-    const banner = renderBanner({ stack, users, secrets, secretsDir: '.local/' })
+    const banner = renderBanner({ stack, users, organizations, secrets, secretsDir: '.local/' })
     for (const text of [
       'http://localhost:5000',
       'http://localhost:5001',
