@@ -36,9 +36,26 @@ export async function setTaskDone(
   return settle(await client.from('tasks').update({ done }).eq('id', id).select(), [] as Task[])
 }
 
+/** What a member is told when RLS keeps another member's organization task from them. */
+const DELETE_REFUSED_MESSAGE = "Only an organization admin can delete other members' tasks."
+
+/**
+ * Deletes the task, or says why not. RLS does not refuse a delete out loud: the row is filtered
+ * out and PostgREST answers 200 with no rows, the same answer as for a task that is already gone.
+ * So when nothing was deleted, look again: a task the caller can still see was refused (only an
+ * organization's task can be, since its members see tasks they may not delete); one the caller
+ * cannot see is gone, and saying otherwise would reveal that it exists.
+ */
 export async function deleteTask(
   client: ClerkSupabaseClient,
   id: number,
 ): Promise<TaskResult<Task[]>> {
-  return settle(await client.from('tasks').delete().eq('id', id).select(), [] as Task[])
+  const deleted = settle(await client.from('tasks').delete().eq('id', id).select(), [] as Task[])
+  if (!deleted.ok || deleted.data.length > 0) return deleted
+  const still = settle(await client.from('tasks').select('id').eq('id', id), [] as { id: number }[])
+  if (!still.ok) return still
+  if (still.data.length > 0) {
+    return { ok: false, error: { kind: 'forbidden', message: DELETE_REFUSED_MESSAGE } }
+  }
+  return deleted
 }

@@ -4,6 +4,11 @@ import { validateTaskName } from './validation.ts'
 
 export type TaskActionResult = {
   intent: string
+  /**
+   * The task a toggle or delete was for, so its error can be shown beside that row when the
+   * result comes back as the page's action data (a form posted without JavaScript).
+   */
+  id?: number
   /** What the user typed, sent back so a refused name is not lost. */
   name?: string
   nameError?: string | null
@@ -32,11 +37,11 @@ export async function runTaskAction(
   const id = Number(form.get('id'))
   if (intent === 'toggle') {
     const result = await setTaskDone(client, id, form.get('done') === 'true')
-    return { intent, error: result.ok ? null : result.error }
+    return { intent, id, error: result.ok ? null : result.error }
   }
   if (intent === 'delete') {
     const result = await deleteTask(client, id)
-    return { intent, error: result.ok ? null : result.error }
+    return { intent, id, error: result.ok ? null : result.error }
   }
   return { intent, error: { kind: 'unknown', message: `Unknown action "${intent}".` } }
 }

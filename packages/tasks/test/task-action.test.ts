@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { runTaskAction } from '../src/index.ts'
 
 /** A client whose data API records each request and answers `reply`. */
-function clientAnswering(reply: () => Response) {
+function clientAnswering(reply: (method: string) => Response) {
   const requests: { method: string; url: string; body: string | null }[] = []
   const fetch: typeof globalThis.fetch = async (input, init) => {
     requests.push({
@@ -11,7 +11,7 @@ function clientAnswering(reply: () => Response) {
       url: String(input),
       body: typeof init?.body === 'string' ? init.body : null,
     })
-    return reply()
+    return reply(init?.method ?? 'GET')
   }
   const client = createClerkSupabaseClient({
     supabaseUrl: 'http://127.0.0.1:54321',
@@ -28,7 +28,14 @@ const form = (fields: Record<string, string>) => {
   return data
 }
 
-const row = { id: 7, name: 'Buy milk', done: false, user_id: 'user_a', created_at: '' }
+const row = {
+  id: 7,
+  name: 'Buy milk',
+  done: false,
+  user_id: 'user_a',
+  organization_id: null,
+  created_at: '',
+}
 
 describe('runTaskAction', () => {
   it('adds a valid name, trimmed, and clears the field', async () => {
@@ -60,16 +67,34 @@ describe('runTaskAction', () => {
     const toggled = await runTaskAction(client, form({ intent: 'toggle', id: '7', done: 'true' }))
     expect(toggled).toEqual({
       intent: 'toggle',
+      id: 7,
       error: expect.objectContaining({ kind: 'forbidden' }),
     })
     const deleted = await runTaskAction(client, form({ intent: 'delete', id: '7' }))
-    expect(deleted.error?.kind).toBe('forbidden')
+    expect(deleted).toMatchObject({ intent: 'delete', id: 7, error: { kind: 'forbidden' } })
     expect(
       requests.map(({ method, url }) => [method, new URL(url).searchParams.get('id')]),
     ).toEqual([
       ['PATCH', 'eq.7'],
       ['DELETE', 'eq.7'],
     ])
+  })
+
+  it('says which task a member may not delete, when RLS deletes nothing and the task is there', async () => {
+    // PostgREST's answer to a delete the policy filtered out: 200, no rows. The task is still
+    // listed, so deleteTask takes the empty answer for a refusal, not for "already gone".
+    const { client, requests } = clientAnswering((method) =>
+      Response.json(method === 'DELETE' ? [] : [{ id: 7 }]),
+    )
+    expect(await runTaskAction(client, form({ intent: 'delete', id: '7' }))).toEqual({
+      intent: 'delete',
+      id: 7,
+      error: {
+        kind: 'forbidden',
+        message: "Only an organization admin can delete other members' tasks.",
+      },
+    })
+    expect(requests.map(({ method }) => method)).toEqual(['DELETE', 'GET'])
   })
 
   it('refuses an unknown intent without a request', async () => {
