@@ -5,17 +5,22 @@
 import type { Task } from '@repo/db'
 import { createClerkSupabaseClient } from '@repo/supabase-clerk'
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { renderToString } from 'react-dom/server'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ClientTasks } from '../src/react/index.ts'
 
 const ALICE = 'user_alice'
 
-function stored(id: number, name: string, done = false): Task {
-  return { id, name, done, user_id: ALICE, created_at: new Date(2026, 0, id).toISOString() }
+function stored(id: number, name: string, done = false, organization_id: string | null = null) {
+  const created_at = new Date(2026, 0, id).toISOString()
+  return { id, name, done, user_id: ALICE, organization_id, created_at } satisfies Task
 }
 
-/** A data API that serves the list, then refuses every write once `down` is set. */
-function dataApi(rows: Task[]) {
+/**
+ * A data API that serves the list, then refuses every write once `down` is set. A delete answers
+ * `deleteAnswer` (by default the first row, as if it were deleted).
+ */
+function dataApi(rows: Task[], { deleteAnswer }: { deleteAnswer?: Task[] } = {}) {
   const api = { down: false, writes: 0 }
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : input)
@@ -24,6 +29,7 @@ function dataApi(rows: Task[]) {
     if (method === 'GET') return Response.json(rows)
     api.writes++
     if (api.down) throw new TypeError('fetch failed')
+    if (method === 'DELETE' && deleteAnswer) return Response.json(deleteAnswer)
     return Response.json(method === 'POST' ? stored(99, 'saved') : rows.slice(0, 1))
   }
   const client = createClerkSupabaseClient({
@@ -35,8 +41,8 @@ function dataApi(rows: Task[]) {
   return { api, client }
 }
 
-async function renderPage(rows: Task[]) {
-  const { api, client } = dataApi(rows)
+async function renderPage(rows: Task[], options?: { deleteAnswer?: Task[] }) {
+  const { api, client } = dataApi(rows, options)
   render(<ClientTasks client={client} userId={ALICE} />)
   await screen.findByRole('list', { name: 'Your tasks' })
   return api
@@ -55,9 +61,9 @@ describe('ClientTasks when a write fails', () => {
     fireEvent.click(box)
     expect(box.checked).toBe(true)
 
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'The database API is unreachable. Try again in a moment.',
-    )
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toBe('The database API is unreachable. Try again in a moment.')
+    expect(rowOf('Water the plants').contains(alert)).toBe(true)
     expect(box.checked).toBe(false)
     expect(rowOf('Water the plants').className).not.toContain('done')
     expect(api.writes).toBe(1)
@@ -89,6 +95,27 @@ describe('ClientTasks when a write fails', () => {
     await screen.findByRole('alert')
     expect(screen.queryByText('Buy milk')).toBeNull()
     expect(input.value).toBe('Buy milk')
+  })
+})
+
+describe('ClientTasks when RLS keeps a member from deleting another member’s task', () => {
+  it('brings the task back to its place and says why beside it', async () => {
+    // PostgREST's answer to a delete the policy filtered out: 200 and no rows. The task is still
+    // listed when deleteTask looks again.
+    const rows = [stored(1, 'Water the plants'), stored(2, 'Call mum'), stored(3, 'Buy milk')]
+    const api = await renderPage(rows, { deleteAnswer: [] })
+
+    fireEvent.click(within(rowOf('Call mum')).getByRole('button', { name: 'Delete' }))
+    expect(screen.queryByText('Call mum')).toBeNull()
+
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toBe("Only an organization admin can delete other members' tasks.")
+    expect(rowOf('Call mum').contains(alert)).toBe(true)
+    expect(screen.getAllByRole('alert')).toHaveLength(1)
+    expect(
+      screen.getAllByRole('listitem').map((li) => li.querySelector('.name')?.textContent),
+    ).toEqual(['Water the plants', 'Call mum', 'Buy milk'])
+    expect(api.writes).toBe(1)
   })
 })
 
@@ -141,5 +168,55 @@ describe('ClientTasks when writes succeed', () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
     expect(box.checked).toBe(true)
     expect(screen.queryByRole('alert')).toBeNull()
+  })
+})
+
+describe('ClientTasks when the active organization changes', () => {
+  const ACME = { id: 'org_acme', name: 'Acme' }
+
+  /** The data API lists by the organization named in the token, as RLS does. */
+  function tasksByToken() {
+    const active = { organization: null as string | null }
+    const fetch: typeof globalThis.fetch = async (_input, init) => {
+      const token = new Headers(init?.headers).get('Authorization')
+      return Response.json(
+        token === 'Bearer alice-in-org_acme'
+          ? [stored(5, 'Order paper', false, ACME.id)]
+          : [stored(1, 'Water the plants')],
+      )
+    }
+    const client = createClerkSupabaseClient({
+      supabaseUrl: 'http://data-api.test',
+      supabaseKey: 'sb_publishable_test',
+      getToken: async () => `alice-in-${active.organization ?? 'personal'}`,
+      fetch,
+    })
+    return { active, client }
+  }
+
+  it('lists the organization’s tasks under its name, and the personal ones again after', async () => {
+    const { active, client } = tasksByToken()
+    const { rerender } = render(<ClientTasks client={client} userId={ALICE} organization={null} />)
+    await screen.findByText('Water the plants')
+    expect(screen.getByRole('heading').textContent).toBe('Tasks')
+
+    active.organization = ACME.id
+    rerender(<ClientTasks client={client} userId={ALICE} organization={ACME} />)
+    await screen.findByText('Order paper')
+    expect(screen.queryByText('Water the plants')).toBeNull()
+    expect(screen.getByRole('heading').textContent).toBe('Tasks in Acme')
+
+    active.organization = null
+    rerender(<ClientTasks client={client} userId={ALICE} organization={null} />)
+    await screen.findByText('Water the plants')
+    expect(screen.getByRole('heading').textContent).toBe('Tasks')
+  })
+
+  it('renders the heading without the name on the server, as hydration first renders it', () => {
+    // Clerk's state may be ready in the browser before hydration while the server had none: a
+    // name in the server's HTML and none in the browser's (or the reverse) is a hydration error.
+    const { client } = tasksByToken()
+    const html = renderToString(<ClientTasks client={client} userId={ALICE} organization={ACME} />)
+    expect(html).toContain('<h1 id="tasks-heading">Tasks</h1>')
   })
 })

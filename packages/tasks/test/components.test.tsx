@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { DataErrorAlert, TaskNameField } from '../src/react/index.ts'
+import { DataErrorAlert, TaskNameField, TasksHeading } from '../src/react/index.ts'
 
 describe('TaskNameField', () => {
   it('labels the input "New task" and shows no alert when valid', () => {
@@ -47,5 +47,16 @@ describe('DataErrorAlert', () => {
 
   it('renders nothing without an error', () => {
     expect(renderToStaticMarkup(<DataErrorAlert error={null} />)).toBe('')
+  })
+})
+
+describe('TasksHeading', () => {
+  it('names the active organization, and only then', () => {
+    expect(renderToStaticMarkup(<TasksHeading organization="acme" />)).toBe(
+      '<h1 id="tasks-heading">Tasks in acme</h1>',
+    )
+    expect(renderToStaticMarkup(<TasksHeading organization={null} />)).toBe(
+      '<h1 id="tasks-heading">Tasks</h1>',
+    )
   })
 })

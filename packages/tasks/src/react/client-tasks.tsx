@@ -5,13 +5,23 @@ import { addTask, deleteTask, listTasks, setTaskDone } from '../queries.ts'
 import { validateTaskName } from '../validation.ts'
 import { DataErrorAlert } from './data-error-alert.tsx'
 import { TaskNameField } from './task-name-field.tsx'
+import { TasksHeading } from './tasks-heading.tsx'
+import { useHydrated } from './use-hydrated.ts'
 
 export interface ClientTasksProps {
   /** From the framework's useClerkSupabaseClient(). */
   client: ClerkSupabaseClient
   /** The signed-in Clerk user's id, once Clerk has loaded (undefined before). */
   userId: string | null | undefined
+  /**
+   * The active Clerk organization (the framework's useOrganization()), null for the personal
+   * account. The list is read again when it changes; `client` must by then send tokens for it.
+   */
+  organization?: { id: string; name: string } | null
 }
+
+/** Errors shown beside their rows, by task id. */
+type RowErrors = Partial<Record<number, DataError>>
 
 /** The list with `task` back in its place (the list is ordered as listTasks orders it). */
 function withTask(tasks: Task[], task: Task): Task[] {
@@ -26,13 +36,24 @@ function withTask(tasks: Task[], task: Task): Task[] {
  * The client-side tasks page body: read and written from the browser with the user's token.
  * Changes show at once and roll back if the request fails (Clerk's guide reloads the window instead).
  */
-export function ClientTasks({ client, userId }: ClientTasksProps) {
+export function ClientTasks({ client, userId, organization }: ClientTasksProps) {
   const [tasks, setTasks] = useState<Task[]>([])
   const [loading, setLoading] = useState(true)
+  /** A failed load or add: shown above the list. */
   const [error, setError] = useState<DataError | null>(null)
+  /** A failed toggle or delete: shown beside the task, which stays in its place. */
+  const [rowErrors, setRowErrors] = useState<RowErrors>({})
   const [name, setName] = useState('')
   const [nameError, setNameError] = useState<string | null>(null)
+  const hydrated = useHydrated()
+  const organizationId = organization?.id ?? null
 
+  const setRowError = (id: number, rowError: DataError | null) =>
+    setRowErrors(({ [id]: _previous, ...others }) =>
+      rowError ? { ...others, [id]: rowError } : others,
+    )
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another organization, other tasks (RLS reads it from the token)
   useEffect(() => {
     if (!userId) return
     let cancelled = false
@@ -41,6 +62,7 @@ export function ClientTasks({ client, userId }: ClientTasksProps) {
       if (cancelled) return
       if (result.ok) {
         setTasks(result.data)
+        setRowErrors({})
         setError(null)
       } else setError(result.error)
       setLoading(false)
@@ -48,7 +70,7 @@ export function ClientTasks({ client, userId }: ClientTasksProps) {
     return () => {
       cancelled = true
     }
-  }, [client, userId])
+  }, [client, userId, organizationId])
 
   async function onAdd(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -63,6 +85,8 @@ export function ClientTasks({ client, userId }: ClientTasksProps) {
       name: checked.name,
       done: false,
       user_id: userId ?? '',
+      // What the database will stamp it with, from the same token.
+      organization_id: organizationId,
       created_at: new Date().toISOString(),
     }
     setTasks((current) => [...current, placeholder])
@@ -84,10 +108,8 @@ export function ClientTasks({ client, userId }: ClientTasksProps) {
       setTasks((current) => current.map((t) => (t.id === task.id ? { ...t, done } : t)))
     flip(!task.done)
     const result = await setTaskDone(client, task.id, !task.done)
-    if (!result.ok) {
-      flip(task.done)
-      setError(result.error)
-    } else setError(null)
+    if (!result.ok) flip(task.done)
+    setRowError(task.id, result.ok ? null : result.error)
   }
 
   async function onDelete(task: Task) {
@@ -96,13 +118,14 @@ export function ClientTasks({ client, userId }: ClientTasksProps) {
     if (!result.ok) {
       // Put it back into the list as it is now, not a snapshot: other changes may have landed.
       setTasks((current) => withTask(current, task))
-      setError(result.error)
-    } else setError(null)
+    }
+    setRowError(task.id, result.ok ? null : result.error)
   }
 
   return (
     <section aria-labelledby="tasks-heading">
-      <h1 id="tasks-heading">Tasks</h1>
+      {/* The name comes from clerk-js, which the server-rendered HTML knew nothing of. */}
+      <TasksHeading organization={hydrated ? organization?.name : null} />
       <p>Read and written from your browser with your Clerk session token.</p>
       <form className="task-form" onSubmit={onAdd} noValidate>
         <TaskNameField value={name} onChange={(value) => setName(value)} error={nameError} />
@@ -124,6 +147,7 @@ export function ClientTasks({ client, userId }: ClientTasksProps) {
               <button type="button" onClick={() => onDelete(task)}>
                 Delete
               </button>
+              <DataErrorAlert error={rowErrors[task.id]} />
             </li>
           ))}
         </ul>
