@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { AfterHydration } from '../components/after-hydration'
+import { HeaderOrganizationSwitcher } from '../components/header-organization-switcher'
 import { SIGN_IN_URL, SIGN_UP_URL } from '../lib/routes'
 import '@repo/tasks/styles.css'
 
@@ -29,6 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </nav>
             <AfterHydration>
               <Show when="signed-in">
+                <HeaderOrganizationSwitcher />
                 <UserButton />
               </Show>
             </AfterHydration>

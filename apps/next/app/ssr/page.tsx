@@ -1,6 +1,7 @@
+import { auth } from '@clerk/nextjs/server'
 import { createServerSupabaseClient } from '@repo/supabase-clerk/next/server'
 import { listTasks } from '@repo/tasks'
-import { DataErrorAlert } from '@repo/tasks/react'
+import { DataErrorAlert, TasksHeading } from '@repo/tasks/react'
 import { supabaseEnv } from '../../lib/env'
 import { AddTaskForm } from './add-task-form'
 import { TaskRow } from './task-row'
@@ -9,10 +10,12 @@ import { TaskRow } from './task-row'
 export const dynamic = 'force-dynamic'
 
 export default async function ServerTasksPage() {
+  // The slug is in the session token; the organization's name would take a request to Clerk.
+  const { orgSlug } = await auth()
   const result = await listTasks(createServerSupabaseClient(supabaseEnv))
   return (
     <section aria-labelledby="tasks-heading">
-      <h1 id="tasks-heading">Tasks</h1>
+      <TasksHeading organization={orgSlug} />
       <p>
         Rendered on the server with your Clerk session token; changes go through Server Actions.
       </p>
