@@ -1,4 +1,4 @@
-import { ClerkApp, SignedIn, UserButton } from '@clerk/remix'
+import { ClerkApp, OrganizationSwitcher, SignedIn, UserButton } from '@clerk/remix'
 import { rootAuthLoader } from '@clerk/remix/ssr.server'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
@@ -9,6 +9,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
 } from '@remix-run/react'
 import styles from '@repo/tasks/styles.css?url'
@@ -51,6 +52,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 function App() {
+  // After a switch (or creating or leaving an organization) Clerk navigates to these URLs once
+  // the new session token is in the cookie; none is set by default, and a Remix page's loaders
+  // would then keep the previous organization's data. The page the user is on: navigating to
+  // the current URL runs its loaders again, with the new token.
+  const { pathname, search } = useLocation()
+  const here = pathname + search
   return (
     <>
       <header className="site-header">
@@ -60,6 +67,13 @@ function App() {
           <Link to="/ssr">Server-rendered tasks</Link>
         </nav>
         <SignedIn>
+          {/* The personal account stays in the list (hidePersonal is off by default). */}
+          <OrganizationSwitcher
+            afterSelectOrganizationUrl={here}
+            afterSelectPersonalUrl={here}
+            afterCreateOrganizationUrl={here}
+            afterLeaveOrganizationUrl={here}
+          />
           <UserButton />
         </SignedIn>
       </header>

@@ -1,16 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react'
+import type { DataError } from '@repo/supabase-clerk'
 import { createServerSupabaseClient } from '@repo/supabase-clerk/remix/server'
 import { listTasks, runTaskAction, type Task } from '@repo/tasks'
-import { DataErrorAlert, TaskNameField } from '@repo/tasks/react'
+import { DataErrorAlert, TaskNameField, TasksHeading } from '@repo/tasks/react'
 import { useEffect, useRef } from 'react'
 import { requireSignedIn } from '../lib/auth.server'
 import { supabaseEnv } from '../lib/env.server'
 
 export async function loader(args: LoaderFunctionArgs) {
-  await requireSignedIn(args)
+  // The slug is in the session token; the organization's name would take a request to Clerk.
+  const { orgSlug } = await requireSignedIn(args)
   const result = await listTasks(createServerSupabaseClient(args, supabaseEnv))
-  return result.ok ? { tasks: result.data, error: null } : { tasks: [], error: result.error }
+  const organization = orgSlug ?? null
+  return result.ok
+    ? { organization, tasks: result.data, error: null }
+    : { organization, tasks: [], error: result.error }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -19,11 +24,13 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ServerTasks() {
-  const { tasks, error } = useLoaderData<typeof loader>()
-  const added = useActionData<typeof action>()
+  const { organization, tasks, error } = useLoaderData<typeof loader>()
+  const posted = useActionData<typeof action>()
   const navigation = useNavigation()
   const adding = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'add'
-  const addResult = added?.intent === 'add' ? added : undefined
+  const addResult = posted?.intent === 'add' ? posted : undefined
+  // A row's form posted without JavaScript comes back here rather than to its fetcher.
+  const rowResult = posted?.intent === 'add' ? undefined : posted
   const addForm = useRef<HTMLFormElement>(null)
   // Clear the field once the task is saved. A refused name needs nothing: the field still holds
   // what was typed (and without JavaScript the server renders it back as the default value).
@@ -34,7 +41,7 @@ export default function ServerTasks() {
 
   return (
     <section aria-labelledby="tasks-heading">
-      <h1 id="tasks-heading">Tasks</h1>
+      <TasksHeading organization={organization} />
       <p>Rendered on the server with your Clerk session token; changes go through Remix actions.</p>
       {/* A plain form: it works before (or without) JavaScript too. */}
       <Form ref={addForm} method="post" className="task-form" noValidate>
@@ -52,7 +59,11 @@ export default function ServerTasks() {
       ) : (
         <ul className="task-list" aria-label="Your tasks">
           {tasks.map((task) => (
-            <TaskRow key={task.id} task={task} />
+            <TaskRow
+              key={task.id}
+              task={task}
+              postedError={rowResult?.id === task.id ? rowResult.error : null}
+            />
           ))}
         </ul>
       )}
@@ -60,8 +71,11 @@ export default function ServerTasks() {
   )
 }
 
-/** Each row changes through its own fetcher, so rows update without a navigation. */
-function TaskRow({ task }: { task: Task }) {
+/**
+ * Each row changes through its own fetcher, so rows update without a navigation. A refused
+ * change is told beside the row, which stays (the loader still lists it).
+ */
+function TaskRow({ task, postedError }: { task: Task; postedError: DataError | null }) {
   const fetcher = useFetcher<typeof action>()
   const pendingIntent = fetcher.formData?.get('intent')
   // Show the change at once; the loader's data takes over when the fetcher settles.
@@ -94,7 +108,7 @@ function TaskRow({ task }: { task: Task }) {
         <input type="hidden" name="id" value={task.id} />
         <button type="submit">Delete</button>
       </fetcher.Form>
-      <DataErrorAlert error={fetcher.data?.error} />
+      <DataErrorAlert error={fetcher.data?.error ?? postedError} />
     </li>
   )
 }
