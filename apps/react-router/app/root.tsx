@@ -1,4 +1,4 @@
-import { ClerkProvider, Show, UserButton } from '@clerk/react-router'
+import { ClerkProvider, OrganizationSwitcher, Show, UserButton } from '@clerk/react-router'
 import { clerkMiddleware, rootAuthLoader } from '@clerk/react-router/server'
 import styles from '@repo/tasks/styles.css?url'
 import type { ReactNode } from 'react'
@@ -10,6 +10,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
 } from 'react-router'
 import type { Route } from './+types/root'
 import { supabaseEnv } from './lib/env.server'
@@ -54,6 +55,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App({ loaderData }: Route.ComponentProps) {
+  // After a switch (or creating or leaving an organization) Clerk navigates to these URLs once
+  // the new session token is in the cookie; none is set by default, and the page's loaders would
+  // then keep the previous organization's data. The page the user is on: navigating to the
+  // current URL runs its middleware and loaders again, with the new token.
+  const { pathname, search } = useLocation()
+  const here = pathname + search
   return (
     <ClerkProvider loaderData={loaderData}>
       <header className="site-header">
@@ -63,6 +70,13 @@ export default function App({ loaderData }: Route.ComponentProps) {
           <Link to="/ssr">Server-rendered tasks</Link>
         </nav>
         <Show when="signed-in">
+          {/* The personal account stays in the list (hidePersonal is off by default). */}
+          <OrganizationSwitcher
+            afterSelectOrganizationUrl={here}
+            afterSelectPersonalUrl={here}
+            afterCreateOrganizationUrl={here}
+            afterLeaveOrganizationUrl={here}
+          />
           <UserButton />
         </Show>
       </header>

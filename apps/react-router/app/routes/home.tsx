@@ -1,4 +1,4 @@
-import { useUser } from '@clerk/react-router'
+import { useAuth, useOrganization, useUser } from '@clerk/react-router'
 import { useClerkSupabaseClient } from '@repo/supabase-clerk/react-router'
 import { ClientTasks } from '@repo/tasks/react'
 import { useRouteLoaderData } from 'react-router'
@@ -12,11 +12,20 @@ export const middleware: Route.MiddlewareFunction[] = [signedInOnly]
 export const loader = () => null
 
 // The client-side page of Clerk's Supabase guide: the browser talks to Supabase with the user's
-// Clerk token.
+// Clerk token. One page body per active organization: switching starts it afresh (list, pending
+// changes and the Supabase client). The client must be made anew: it mints tokens through the
+// Clerk session object it was made with, and clerk-js replaces that object as the session
+// changes, so a client kept across a switch would go on sending the previous organization's token.
 export default function Home() {
+  const { orgId } = useAuth()
+  return <OrganizationTasks key={orgId ?? 'personal'} />
+}
+
+function OrganizationTasks() {
   const root = useRouteLoaderData<typeof rootLoader>('root')
   if (!root) throw new Error('The root loader did not run')
   const client = useClerkSupabaseClient(root.supabase)
   const { user } = useUser()
-  return <ClientTasks client={client} userId={user?.id} />
+  const { organization } = useOrganization()
+  return <ClientTasks client={client} userId={user?.id} organization={organization} />
 }

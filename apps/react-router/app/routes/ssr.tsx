@@ -1,6 +1,8 @@
+import { getAuth } from '@clerk/react-router/server'
+import type { DataError } from '@repo/supabase-clerk'
 import { createServerSupabaseClient } from '@repo/supabase-clerk/react-router/server'
 import { listTasks, runTaskAction, type Task } from '@repo/tasks'
-import { DataErrorAlert, TaskNameField } from '@repo/tasks/react'
+import { DataErrorAlert, TaskNameField, TasksHeading } from '@repo/tasks/react'
 import { useEffect, useRef } from 'react'
 import { Form, useFetcher, useNavigation } from 'react-router'
 import { supabaseEnv } from '../lib/env.server'
@@ -11,8 +13,14 @@ import type { Route } from './+types/ssr'
 export const middleware: Route.MiddlewareFunction[] = [signedInOnly]
 
 export async function loader(args: Route.LoaderArgs) {
+  // The slug is in the session token (clerkMiddleware has read it); the organization's name would
+  // take a request to Clerk.
+  const { orgSlug } = await getAuth(args)
   const result = await listTasks(createServerSupabaseClient(args, supabaseEnv))
-  return result.ok ? { tasks: result.data, error: null } : { tasks: [], error: result.error }
+  const organization = orgSlug ?? null
+  return result.ok
+    ? { organization, tasks: result.data, error: null }
+    : { organization, tasks: [], error: result.error }
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -21,10 +29,12 @@ export async function action(args: Route.ActionArgs) {
 
 // Typed by React Router's typegen (./+types/ssr): loaderData and actionData need no generics.
 export default function ServerTasks({ loaderData, actionData }: Route.ComponentProps) {
-  const { tasks, error } = loaderData
+  const { organization, tasks, error } = loaderData
   const navigation = useNavigation()
   const adding = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'add'
   const addResult = actionData?.intent === 'add' ? actionData : undefined
+  // A row's form posted without JavaScript comes back here rather than to its fetcher.
+  const rowResult = actionData?.intent === 'add' ? undefined : actionData
   const addForm = useRef<HTMLFormElement>(null)
   // Clear the field once the task is saved. A refused name needs nothing: the field still holds
   // what was typed (and without JavaScript the server renders it back as the default value).
@@ -34,7 +44,7 @@ export default function ServerTasks({ loaderData, actionData }: Route.ComponentP
 
   return (
     <section aria-labelledby="tasks-heading">
-      <h1 id="tasks-heading">Tasks</h1>
+      <TasksHeading organization={organization} />
       <p>
         Rendered on the server with your Clerk session token; changes go through React Router
         actions.
@@ -55,7 +65,11 @@ export default function ServerTasks({ loaderData, actionData }: Route.ComponentP
       ) : (
         <ul className="task-list" aria-label="Your tasks">
           {tasks.map((task) => (
-            <TaskRow key={task.id} task={task} />
+            <TaskRow
+              key={task.id}
+              task={task}
+              postedError={rowResult?.id === task.id ? rowResult.error : null}
+            />
           ))}
         </ul>
       )}
@@ -63,8 +77,11 @@ export default function ServerTasks({ loaderData, actionData }: Route.ComponentP
   )
 }
 
-/** Each row changes through its own fetcher, so rows update without a navigation. */
-function TaskRow({ task }: { task: Task }) {
+/**
+ * Each row changes through its own fetcher, so rows update without a navigation. A refused
+ * change is told beside the row, which stays (the loader still lists it).
+ */
+function TaskRow({ task, postedError }: { task: Task; postedError: DataError | null }) {
   const fetcher = useFetcher<typeof action>()
   const pendingIntent = fetcher.formData?.get('intent')
   // Show the change at once; the loader's data takes over when the fetcher settles.
@@ -97,7 +114,7 @@ function TaskRow({ task }: { task: Task }) {
         <input type="hidden" name="id" value={task.id} />
         <button type="submit">Delete</button>
       </fetcher.Form>
-      <DataErrorAlert error={fetcher.data?.error} />
+      <DataErrorAlert error={fetcher.data?.error ?? postedError} />
     </li>
   )
 }
