@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
 import { type ClerkSupabaseClient, createClerkSupabaseClient } from './client.ts'
 import type { SupabaseEnv } from './env.ts'
 
@@ -10,7 +10,10 @@ export interface TokenSession {
 
 /**
  * One client per Clerk session, not one per render: React re-renders and token refreshes hand
- * out new session objects for the same id, and every one of them mints that user's tokens.
+ * out new session objects for the same id. Each client asks the newest of them for its token:
+ * an older object still mints tokens for the organization that was active when it was made, so
+ * after a switch in <OrganizationSwitcher/> it would keep reading the previous organization's
+ * rows (and write its token to the __session cookie the server pages read).
  */
 export function useSessionSupabaseClient(
   session: TokenSession | null | undefined,
@@ -18,13 +21,16 @@ export function useSessionSupabaseClient(
 ): ClerkSupabaseClient {
   const sessionId = session?.id
   const { supabaseUrl, supabaseKey } = env
+  // Set while rendering, not in an effect: children's effects (the first fetch) run first.
+  const latest = useRef(session)
+  latest.current = session
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by session id on purpose (see above)
   return useMemo(
     () =>
       createClerkSupabaseClient({
         supabaseUrl,
         supabaseKey,
-        getToken: async () => (sessionId ? ((await session?.getToken()) ?? null) : null),
+        getToken: async () => (sessionId ? ((await latest.current?.getToken()) ?? null) : null),
       }),
     [sessionId, supabaseUrl, supabaseKey],
   )

@@ -41,6 +41,24 @@ describe('useSessionSupabaseClient', () => {
     expect(signedOut).not.toBe(otherSession)
   })
 
+  it('asks the newest session object for tokens (it knows the active organization)', async () => {
+    const root = createRoot(document.createElement('div'))
+    await act(async () => root.render(<Probe session={sessionObject('sess_1', 'personal')} />))
+    // After setActive({ organization }), clerk-js gives the same session as a new object.
+    await act(async () => root.render(<Probe session={sessionObject('sess_1', 'in-acme')} />))
+    const { fetch, requests } = recordingFetch()
+    const original = globalThis.fetch
+    globalThis.fetch = fetch
+    try {
+      await seen[0]?.from('tasks').select()
+    } finally {
+      globalThis.fetch = original
+    }
+    await act(async () => root.unmount())
+    expect(seen[1]).toBe(seen[0])
+    expect(requests[0]?.authorization).toBe('Bearer in-acme')
+  })
+
   it('a signed-out client sends no user token', async () => {
     const root = createRoot(document.createElement('div'))
     await act(async () => root.render(<Probe session={null} />))
