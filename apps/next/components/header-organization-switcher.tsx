@@ -15,6 +15,8 @@ export function HeaderOrganizationSwitcher() {
     <OrganizationSwitcher
       afterCreateOrganizationUrl={pathname}
       afterLeaveOrganizationUrl={pathname}
+      // Invitations by email are beyond this kit (the local Clerk emulator sends none).
+      skipInvitationScreen
     />
   )
 }

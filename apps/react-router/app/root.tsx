@@ -76,6 +76,8 @@ export default function App({ loaderData }: Route.ComponentProps) {
             afterSelectPersonalUrl={here}
             afterCreateOrganizationUrl={here}
             afterLeaveOrganizationUrl={here}
+            // Invitations by email are beyond this kit (the local Clerk emulator sends none).
+            skipInvitationScreen
           />
           <UserButton />
         </Show>

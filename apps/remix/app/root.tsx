@@ -73,6 +73,8 @@ function App() {
             afterSelectPersonalUrl={here}
             afterCreateOrganizationUrl={here}
             afterLeaveOrganizationUrl={here}
+            // Invitations by email are beyond this kit (the local Clerk emulator sends none).
+            skipInvitationScreen
           />
           <UserButton />
         </SignedIn>
