@@ -3,12 +3,13 @@
 
 import type { Database } from '@repo/db'
 import { BLANK_NAME_CASES } from '@repo/db/testing'
-import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'
+import type { LocalSupabase } from '@repo/local-supabase'
 import { createTestIssuer, type TestIssuer } from '@repo/local-supabase/testing'
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import { SignJWT } from 'jose'
 import pg from 'pg'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startRlsStack } from './support/rls-stack.ts'
 
 const ALICE = 'user_2alice000000000000000000'
 const BOB = 'user_2bob00000000000000000000'
@@ -36,11 +37,7 @@ async function rawSelect(token: string): Promise<{ status: number; body: string 
 }
 
 beforeAll(async () => {
-  issuer = await createTestIssuer()
-  stack = await startLocalSupabase({ trustedJwks: { jwks: issuer.jwks }, onLog: () => undefined })
-  service = createClient<Database>(stack.url, stack.serviceRoleKey, {
-    auth: { persistSession: false },
-  })
+  ;({ stack, issuer, service } = await startRlsStack())
 })
 
 afterAll(async () => {

@@ -5,12 +5,13 @@
 
 import type { Database } from '@repo/db'
 import { seededOrganizations, seededUsers } from '@repo/local-stack'
-import { type LocalSupabase, startLocalSupabase } from '@repo/local-supabase'
-import { createTestIssuer, type SessionClaims, type TestIssuer } from '@repo/local-supabase/testing'
+import type { LocalSupabase } from '@repo/local-supabase'
+import type { SessionClaims, TestIssuer } from '@repo/local-supabase/testing'
 import { type ClerkSupabaseClient, createClerkSupabaseClient } from '@repo/supabase-clerk'
 import { deleteTask, runTaskAction } from '@repo/tasks'
-import { createClient, type SupabaseClient } from '@supabase/supabase-js'
+import type { SupabaseClient } from '@supabase/supabase-js'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startRlsStack } from './support/rls-stack.ts'
 
 // Acme: alice admin, bob member. Globex: carol admin.
 const { alice, bob, carol } = seededUsers()
@@ -29,11 +30,7 @@ let issuer: TestIssuer
 let service: SupabaseClient<Database>
 
 beforeAll(async () => {
-  issuer = await createTestIssuer()
-  stack = await startLocalSupabase({ trustedJwks: { jwks: issuer.jwks }, onLog: () => undefined })
-  service = createClient<Database>(stack.url, stack.serviceRoleKey, {
-    auth: { persistSession: false },
-  })
+  ;({ stack, issuer, service } = await startRlsStack())
 })
 
 afterAll(async () => {
