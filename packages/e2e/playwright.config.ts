@@ -22,9 +22,13 @@ export default defineConfig<Pick<TestFixtures, 'framework'>, Pick<WorkerFixtures
   },
   projects: [
     // The production builds, started as a deployment would.
-    { name: 'built', testMatch: 'tasks.spec.ts', use: { mode: 'built' } },
+    {
+      name: 'built',
+      testMatch: ['tasks.spec.ts', 'organizations.spec.ts'],
+      use: { mode: 'built' },
+    },
     // Each app's `dev` script, as `pnpm dev` runs it.
-    { name: 'dev', testMatch: 'tasks.spec.ts', use: { mode: 'dev' } },
+    { name: 'dev', testMatch: ['tasks.spec.ts', 'organizations.spec.ts'], use: { mode: 'dev' } },
     // The env a user sets reaches each app through turbo (its own servers; see the spec).
     { name: 'env', testMatch: ['env-routing.spec.ts', 'moved-ports.spec.ts'] },
   ],

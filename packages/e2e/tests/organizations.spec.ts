@@ -1,0 +1,131 @@
+// Clerk Organizations in every app and both modes: <OrganizationSwitcher/> in the header picks
+// whose tasks the page shows, and Postgres (RLS on the token's `o` claim) decides who may do
+// what with them. Acme: alice admin, bob member. Globex: carol admin.
+
+import type { Browser, Page } from '@playwright/test'
+import { FRAMEWORKS } from '../support/apps.ts'
+import { expect, signIn, storedCount, test, USERS, unique } from '../support/fixtures.ts'
+
+const REFUSED = "Only an organization admin can delete other members' tasks."
+
+const row = (page: Page, name: string) => page.locator('main .task-list li', { hasText: name })
+const heading = (page: Page, organization: string | null) =>
+  page.getByRole('heading', {
+    name: organization ? new RegExp(`^Tasks in ${organization}$`, 'i') : /^Tasks$/,
+  })
+
+async function addTask(page: Page, name: string) {
+  await page.getByLabel('New task').fill(name)
+  await page.getByRole('button', { name: 'Add' }).click()
+  await expect(row(page, name)).toBeVisible()
+}
+
+/** Picks an organization (or "Personal account") in the header's switcher. */
+async function switchTo(page: Page, option: 'Acme' | 'Globex' | 'Personal account') {
+  await page.locator('.cl-organizationSwitcherTrigger').click()
+  const choice = page
+    .locator('.cl-organizationSwitcherPopoverCard')
+    .getByText(option === 'Personal account' ? /personal account/i : option, { exact: true })
+  await choice.first().click()
+  await expect(heading(page, option === 'Personal account' ? null : option)).toBeVisible()
+}
+
+/** A user signed in on `path` in a browser context of their own. */
+async function openAs(
+  browser: Browser,
+  appUrl: string,
+  user: { email: string; password: string },
+  path: '/' | '/ssr',
+) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await signIn(page, appUrl, user, path)
+  return { page, close: () => context.close() }
+}
+
+for (const framework of FRAMEWORKS) {
+  test.describe(framework, () => {
+    test.use({ framework })
+
+    test('9. Acme shares a task: bob sees and toggles it but may not delete it, carol never sees it', async ({
+      page,
+      appUrl,
+      browser,
+      stack,
+    }) => {
+      const personal = unique('alice personal')
+      const shared = unique('acme shared')
+      // alice, on the server-rendered page: a personal task, then Acme's.
+      await signIn(page, appUrl, USERS.alice, '/ssr')
+      await addTask(page, personal)
+      await switchTo(page, 'Acme')
+      await expect(row(page, personal)).toHaveCount(0)
+      await addTask(page, shared)
+
+      // bob, on the client page: Acme's task is there once he switches to Acme.
+      const bob = await openAs(browser, appUrl, USERS.bob, '/')
+      try {
+        await expect(heading(bob.page, null)).toBeVisible()
+        await expect(row(bob.page, shared)).toHaveCount(0)
+        await switchTo(bob.page, 'Acme')
+        await expect(row(bob.page, shared)).toBeVisible()
+        await row(bob.page, shared).getByLabel('Done').check()
+        await expect(row(bob.page, shared)).toHaveClass(/done/)
+        await row(bob.page, shared).getByRole('button', { name: 'Delete' }).click()
+        await expect(row(bob.page, shared).getByRole('alert')).toHaveText(REFUSED)
+        expect(await storedCount(stack, shared)).toBe(1)
+        await bob.page.reload()
+        await expect(row(bob.page, shared).getByLabel('Done')).toBeChecked()
+      } finally {
+        await bob.close()
+      }
+
+      // carol is in Globex, not Acme: neither of her views holds the task.
+      const carol = await openAs(browser, appUrl, USERS.carol, '/ssr')
+      try {
+        await expect(row(carol.page, shared)).toHaveCount(0)
+        await switchTo(carol.page, 'Globex')
+        await expect(row(carol.page, shared)).toHaveCount(0)
+        await expect(row(carol.page, personal)).toHaveCount(0)
+      } finally {
+        await carol.close()
+      }
+
+      // alice, the admin, sees bob's tick and may delete the task.
+      await page.reload()
+      await expect(row(page, shared).getByLabel('Done')).toBeChecked()
+      await row(page, shared).getByRole('button', { name: 'Delete' }).click()
+      await expect(row(page, shared)).toHaveCount(0)
+      expect(await storedCount(stack, shared)).toBe(0)
+
+      // Back in her personal account: her personal task, and nothing of Acme's.
+      await switchTo(page, 'Personal account')
+      await expect(row(page, personal)).toBeVisible()
+      await page.goto(`${appUrl}/`)
+      await expect(heading(page, null)).toBeVisible()
+      await expect(row(page, personal)).toBeVisible()
+    })
+
+    test('10. an organization created from the switcher becomes the active one, with no tasks yet', async ({
+      page,
+      appUrl,
+    }) => {
+      const name = unique('Initech')
+      await signIn(page, appUrl, USERS.carol, '/')
+      await page.locator('.cl-organizationSwitcherTrigger').click()
+      await page
+        .getByText(/create organization/i)
+        .first()
+        .click()
+      const form = page.getByRole('dialog')
+      await form.getByRole('textbox', { name: 'Name' }).fill(name)
+      await form.getByRole('button', { name: 'Create organization' }).click()
+      await expect(heading(page, name)).toBeVisible()
+      await expect(page.locator('main .task-list li')).toHaveCount(0)
+      const task = unique('initech first')
+      await addTask(page, task)
+      await page.goto(`${appUrl}/ssr`)
+      await expect(row(page, task)).toBeVisible()
+    })
+  })
+}
