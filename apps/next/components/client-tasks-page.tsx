@@ -5,10 +5,9 @@ import { ClientTasks } from '@repo/tasks/react'
 import { supabaseEnv } from '../lib/env'
 
 /**
- * One page body per active organization: switching starts it afresh (list, pending changes and
- * the Supabase client). The client must be made anew: it mints tokens through the Clerk session
- * object it was made with, and clerk-js replaces that object as the session changes, so a client
- * kept across a switch would go on sending the previous organization's token.
+ * One page body per active organization (keyed by the token's orgId, known before clerk-js
+ * loads): switching starts it afresh, so an add still in flight for the previous organization
+ * cannot land in the new one's list.
  */
 export function ClientTasksPage() {
   const { orgId } = useAuth()

@@ -12,10 +12,9 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 // The client-side page of Clerk's Supabase guide: the browser talks to Supabase with the user's
-// Clerk token. One page body per active organization: switching starts it afresh (list, pending
-// changes and the Supabase client). The client must be made anew: it mints tokens through the
-// Clerk session object it was made with, and clerk-js replaces that object as the session
-// changes, so a client kept across a switch would go on sending the previous organization's token.
+// Clerk token. One page body per active organization (keyed by the token's orgId, known before
+// clerk-js loads): switching starts it afresh, so an add still in flight for the previous
+// organization cannot land in the new one's list.
 export default function Index() {
   const { orgId } = useAuth()
   return <OrganizationTasks key={orgId ?? 'personal'} />
