@@ -10,14 +10,21 @@ import { supabaseEnv } from '../lib/env'
  * cannot land in the new one's list.
  */
 export function ClientTasksPage() {
-  const { orgId } = useAuth()
-  return <OrganizationTasks key={orgId ?? 'personal'} />
+  const { orgId, orgSlug } = useAuth()
+  return <OrganizationTasks key={orgId ?? 'personal'} slug={orgSlug ?? null} />
 }
 
 /** Next's hooks feed the shared page body: Clerk's user and organization, and a client. */
-function OrganizationTasks() {
+function OrganizationTasks({ slug }: { slug: string | null }) {
   const { user } = useUser()
   const { organization } = useOrganization()
   const client = useClerkSupabaseClient(supabaseEnv)
-  return <ClientTasks client={client} userId={user?.id} organization={organization} />
+  return (
+    <ClientTasks
+      client={client}
+      userId={user?.id}
+      organization={organization}
+      organizationSlug={slug}
+    />
+  )
 }

@@ -172,7 +172,7 @@ describe('ClientTasks when writes succeed', () => {
 })
 
 describe('ClientTasks when the active organization changes', () => {
-  const ACME = { id: 'org_acme', name: 'Acme' }
+  const ACME = { id: 'org_acme', name: 'Acme', slug: 'acme' }
 
   /** The data API lists by the organization named in the token, as RLS does. */
   function tasksByToken() {
@@ -201,7 +201,9 @@ describe('ClientTasks when the active organization changes', () => {
     expect(screen.getByRole('heading').textContent).toBe('Tasks')
 
     active.organization = ACME.id
-    rerender(<ClientTasks client={client} userId={ALICE} organization={ACME} />)
+    rerender(
+      <ClientTasks client={client} userId={ALICE} organization={ACME} organizationSlug="acme" />,
+    )
     await screen.findByText('Order paper')
     expect(screen.queryByText('Water the plants')).toBeNull()
     expect(screen.getByRole('heading').textContent).toBe('Tasks in Acme')
@@ -212,11 +214,13 @@ describe('ClientTasks when the active organization changes', () => {
     expect(screen.getByRole('heading').textContent).toBe('Tasks')
   })
 
-  it('renders the heading without the name on the server, as hydration first renders it', () => {
+  it('renders the token’s slug on the server, as hydration first renders it', () => {
     // Clerk's state may be ready in the browser before hydration while the server had none: a
     // name in the server's HTML and none in the browser's (or the reverse) is a hydration error.
     const { client } = tasksByToken()
-    const html = renderToString(<ClientTasks client={client} userId={ALICE} organization={ACME} />)
-    expect(html).toContain('<h1 id="tasks-heading">Tasks</h1>')
+    const html = renderToString(
+      <ClientTasks client={client} userId={ALICE} organization={ACME} organizationSlug="acme" />,
+    )
+    expect(html).toContain('<h1 id="tasks-heading">Tasks in acme</h1>')
   })
 })

@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
+import { act } from 'react'
+import { createRoot } from 'react-dom/client'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { DataErrorAlert, TaskNameField, TasksHeading } from '../src/react/index.ts'
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean
+}
+globalThis.IS_REACT_ACT_ENVIRONMENT = true
 
 describe('TaskNameField', () => {
   it('labels the input "New task" and shows no alert when valid', () => {
@@ -51,12 +58,29 @@ describe('DataErrorAlert', () => {
 })
 
 describe('TasksHeading', () => {
-  it('names the active organization, and only then', () => {
-    expect(renderToStaticMarkup(<TasksHeading organization="acme" />)).toBe(
+  const acme = { slug: 'acme', name: 'Acme Inc.' }
+
+  it('names the active organization by the token’s slug on the server, and only then', () => {
+    expect(renderToStaticMarkup(<TasksHeading slug="acme" active={acme} />)).toBe(
       '<h1 id="tasks-heading">Tasks in acme</h1>',
     )
-    expect(renderToStaticMarkup(<TasksHeading organization={null} />)).toBe(
+    expect(renderToStaticMarkup(<TasksHeading slug={null} active={null} />)).toBe(
       '<h1 id="tasks-heading">Tasks</h1>',
     )
+  })
+
+  it('shows clerk-js’s name once hydrated, for the same organization only', async () => {
+    const container = document.createElement('div')
+    const root = createRoot(container)
+    await act(async () => root.render(<TasksHeading slug="acme" active={acme} />))
+    expect(container.textContent).toBe('Tasks in Acme Inc.')
+    // Mid-switch, clerk-js knows the next organization before the page's data follows.
+    await act(async () =>
+      root.render(<TasksHeading slug="acme" active={{ slug: 'globex', name: 'Globex' }} />),
+    )
+    expect(container.textContent).toBe('Tasks in acme')
+    await act(async () => root.render(<TasksHeading slug={null} active={null} />))
+    expect(container.textContent).toBe('Tasks')
+    await act(async () => root.unmount())
   })
 })

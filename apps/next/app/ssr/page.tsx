@@ -1,9 +1,10 @@
 import { auth } from '@clerk/nextjs/server'
 import { createServerSupabaseClient } from '@repo/supabase-clerk/next/server'
 import { listTasks } from '@repo/tasks'
-import { DataErrorAlert, TasksHeading } from '@repo/tasks/react'
+import { DataErrorAlert } from '@repo/tasks/react'
 import { supabaseEnv } from '../../lib/env'
 import { AddTaskForm } from './add-task-form'
+import { OrganizationHeading } from './organization-heading'
 import { TaskRow } from './task-row'
 
 // Rendered per request for the signed-in user; never cached across users.
@@ -15,7 +16,7 @@ export default async function ServerTasksPage() {
   const result = await listTasks(createServerSupabaseClient(supabaseEnv))
   return (
     <section aria-labelledby="tasks-heading">
-      <TasksHeading organization={orgSlug} />
+      <OrganizationHeading slug={orgSlug ?? null} />
       <p>
         Rendered on the server with your Clerk session token; changes go through Server Actions.
       </p>

@@ -16,15 +16,22 @@ export const loader = () => null
 // clerk-js loads): switching starts it afresh, so an add still in flight for the previous
 // organization cannot land in the new one's list.
 export default function Home() {
-  const { orgId } = useAuth()
-  return <OrganizationTasks key={orgId ?? 'personal'} />
+  const { orgId, orgSlug } = useAuth()
+  return <OrganizationTasks key={orgId ?? 'personal'} slug={orgSlug ?? null} />
 }
 
-function OrganizationTasks() {
+function OrganizationTasks({ slug }: { slug: string | null }) {
   const root = useRouteLoaderData<typeof rootLoader>('root')
   if (!root) throw new Error('The root loader did not run')
   const client = useClerkSupabaseClient(root.supabase)
   const { user } = useUser()
   const { organization } = useOrganization()
-  return <ClientTasks client={client} userId={user?.id} organization={organization} />
+  return (
+    <ClientTasks
+      client={client}
+      userId={user?.id}
+      organization={organization}
+      organizationSlug={slug}
+    />
+  )
 }

@@ -1,3 +1,4 @@
+import { useOrganization } from '@clerk/react-router'
 import { getAuth } from '@clerk/react-router/server'
 import type { DataError } from '@repo/supabase-clerk'
 import { createServerSupabaseClient } from '@repo/supabase-clerk/react-router/server'
@@ -30,6 +31,8 @@ export async function action(args: Route.ActionArgs) {
 // Typed by React Router's typegen (./+types/ssr): loaderData and actionData need no generics.
 export default function ServerTasks({ loaderData, actionData }: Route.ComponentProps) {
   const { organization, tasks, error } = loaderData
+  // Its name, once clerk-js has loaded (the token, and so the loader, has only the slug).
+  const { organization: active } = useOrganization()
   const navigation = useNavigation()
   const adding = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'add'
   const addResult = actionData?.intent === 'add' ? actionData : undefined
@@ -44,7 +47,7 @@ export default function ServerTasks({ loaderData, actionData }: Route.ComponentP
 
   return (
     <section aria-labelledby="tasks-heading">
-      <TasksHeading organization={organization} />
+      <TasksHeading slug={organization} active={active} />
       <p>
         Rendered on the server with your Clerk session token; changes go through React Router
         actions.

@@ -1,3 +1,4 @@
+import { useOrganization } from '@clerk/remix'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react'
 import type { DataError } from '@repo/supabase-clerk'
@@ -26,6 +27,8 @@ export async function action(args: ActionFunctionArgs) {
 export default function ServerTasks() {
   const { organization, tasks, error } = useLoaderData<typeof loader>()
   const posted = useActionData<typeof action>()
+  // Its name, once clerk-js has loaded (the token, and so the loader, has only the slug).
+  const { organization: active } = useOrganization()
   const navigation = useNavigation()
   const adding = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'add'
   const addResult = posted?.intent === 'add' ? posted : undefined
@@ -41,7 +44,7 @@ export default function ServerTasks() {
 
   return (
     <section aria-labelledby="tasks-heading">
-      <TasksHeading organization={organization} />
+      <TasksHeading slug={organization} active={active} />
       <p>Rendered on the server with your Clerk session token; changes go through Remix actions.</p>
       {/* A plain form: it works before (or without) JavaScript too. */}
       <Form ref={addForm} method="post" className="task-form" noValidate>

@@ -6,7 +6,6 @@ import { validateTaskName } from '../validation.ts'
 import { DataErrorAlert } from './data-error-alert.tsx'
 import { TaskNameField } from './task-name-field.tsx'
 import { TasksHeading } from './tasks-heading.tsx'
-import { useHydrated } from './use-hydrated.ts'
 
 export interface ClientTasksProps {
   /** From the framework's useClerkSupabaseClient(). */
@@ -17,7 +16,9 @@ export interface ClientTasksProps {
    * The active Clerk organization (the framework's useOrganization()), null for the personal
    * account. The list is read again when it changes; `client` must by then send tokens for it.
    */
-  organization?: { id: string; name: string } | null
+  organization?: { id: string; name: string; slug: string | null } | null
+  /** Its slug from the session token (useAuth().orgSlug), known before clerk-js loads. */
+  organizationSlug?: string | null
 }
 
 /** Errors shown beside their rows, by task id. */
@@ -36,7 +37,7 @@ function withTask(tasks: Task[], task: Task): Task[] {
  * The client-side tasks page body: read and written from the browser with the user's token.
  * Changes show at once and roll back if the request fails (Clerk's guide reloads the window instead).
  */
-export function ClientTasks({ client, userId, organization }: ClientTasksProps) {
+export function ClientTasks({ client, userId, organization, organizationSlug }: ClientTasksProps) {
   const [tasks, setTasks] = useState<Task[]>([])
   const [loading, setLoading] = useState(true)
   /** A failed load or add: shown above the list. */
@@ -45,7 +46,6 @@ export function ClientTasks({ client, userId, organization }: ClientTasksProps) 
   const [rowErrors, setRowErrors] = useState<RowErrors>({})
   const [name, setName] = useState('')
   const [nameError, setNameError] = useState<string | null>(null)
-  const hydrated = useHydrated()
   const organizationId = organization?.id ?? null
 
   const setRowError = (id: number, rowError: DataError | null) =>
@@ -124,8 +124,7 @@ export function ClientTasks({ client, userId, organization }: ClientTasksProps) 
 
   return (
     <section aria-labelledby="tasks-heading">
-      {/* The name comes from clerk-js, which the server-rendered HTML knew nothing of. */}
-      <TasksHeading organization={hydrated ? organization?.name : null} />
+      <TasksHeading slug={organizationSlug} active={organization} />
       <p>Read and written from your browser with your Clerk session token.</p>
       <form className="task-form" onSubmit={onAdd} noValidate>
         <TaskNameField value={name} onChange={(value) => setName(value)} error={nameError} />
