@@ -1,7 +1,7 @@
 'use client'
 import { useAuth, useOrganization, useUser } from '@clerk/nextjs'
 import { useClerkSupabaseClient } from '@repo/supabase-clerk/next'
-import { ClientTasks } from '@repo/tasks/react'
+import { ClientTasks, type TokenOrganization } from '@repo/tasks/react'
 import { supabaseEnv } from '../lib/env'
 
 /**
@@ -11,20 +11,21 @@ import { supabaseEnv } from '../lib/env'
  */
 export function ClientTasksPage() {
   const { orgId, orgSlug } = useAuth()
-  return <OrganizationTasks key={orgId ?? 'personal'} slug={orgSlug ?? null} />
+  const organization = orgId ? { id: orgId, slug: orgSlug ?? null } : null
+  return <OrganizationTasks key={orgId ?? 'personal'} organization={organization} />
 }
 
 /** Next's hooks feed the shared page body: Clerk's user and organization, and a client. */
-function OrganizationTasks({ slug }: { slug: string | null }) {
+function OrganizationTasks({ organization }: { organization: TokenOrganization | null }) {
   const { user } = useUser()
-  const { organization } = useOrganization()
+  const { organization: active } = useOrganization()
   const client = useClerkSupabaseClient(supabaseEnv)
   return (
     <ClientTasks
       client={client}
       userId={user?.id}
       organization={organization}
-      organizationSlug={slug}
+      activeOrganization={active}
     />
   )
 }

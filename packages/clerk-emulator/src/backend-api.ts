@@ -1,6 +1,8 @@
 // The Backend API (what @clerk/backend calls with the secret key): the JWKS, handshake payloads,
 // and the user, organization and membership endpoints the apps' server code and tests use.
-import { clerkError, fieldError } from './errors.ts'
+
+import { isOrganizationRole } from '@repo/local-stack'
+import { clerkError, fieldError, organizationProblemError } from './errors.ts'
 import { HANDSHAKE_NONCE_TTL_MS, handshakeDirectives } from './handshake.ts'
 import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
 import type { Instance } from './instance.ts'
@@ -11,20 +13,16 @@ import {
   backendUserJSON,
   page,
 } from './resources.ts'
-import { isOrganizationSlug, type Membership, type Store, slugFor } from './store.ts'
-
-const ROLES = new Set(['org:admin', 'org:member'])
-const isRole = (role: unknown): role is Membership['role'] =>
-  typeof role === 'string' && ROLES.has(role)
+import type { Store } from './store.ts'
 
 const notFound = (what: string) => json(404, clerkError('resource_not_found', `${what} not found`))
-const roleInvalid = () =>
+const roleInvalid = () => json(422, organizationProblemError('role_invalid'))
+const lastAdmin = () =>
   json(
-    422,
-    fieldError(
-      'form_param_value_invalid',
-      'role must be org:admin or org:member (custom roles are not emulated)',
-      'role',
+    403,
+    clerkError(
+      'organization_minimum_permissions_needed',
+      'There has to be at least one organization member with the administrator role',
     ),
   )
 
@@ -141,18 +139,16 @@ export function createBackendApi(options: { instance: Instance; key: SigningKey;
       return json(200, page(organizations, query))
     }
     if (path === '/v1/organizations' && method === 'POST') {
-      const name = text(body.name)
-      if (!name) return json(422, fieldError('form_param_missing', 'name is required', 'name'))
-      const slug = text(body.slug) || slugFor(name)
-      if (!isOrganizationSlug(slug)) {
-        return json(422, fieldError('form_param_format_invalid', 'slug is invalid', 'slug'))
-      }
-      if (store.findOrganizationBySlug(slug)) {
-        return json(422, fieldError('form_identifier_exists', 'This slug is taken', 'slug'))
-      }
       const createdBy = text(body.created_by) || null
       if (createdBy && !store.users.has(createdBy)) return notFound('User')
-      const organization = store.createOrganization({ name, slug, createdBy })
+      const organization = store.createOrganization({
+        name: text(body.name),
+        slug: text(body.slug),
+        createdBy,
+      })
+      if (typeof organization === 'string') {
+        return json(422, organizationProblemError(organization))
+      }
       return json(200, backendOrganizationJSON(organization, store))
     }
 
@@ -182,7 +178,7 @@ export function createBackendApi(options: { instance: Instance; key: SigningKey;
       if (method === 'POST') {
         const user = store.users.get(text(body.user_id))
         if (!user) return notFound('User')
-        if (!isRole(body.role)) return roleInvalid()
+        if (!isOrganizationRole(body.role)) return roleInvalid()
         if (store.findMembership(organization.id, user.id)) {
           return json(
             422,
@@ -199,11 +195,13 @@ export function createBackendApi(options: { instance: Instance; key: SigningKey;
     const membership = store.findMembership(organization.id, userId)
     if (!membership) return notFound('Organization membership')
     if (method === 'PATCH') {
-      if (!isRole(body.role)) return roleInvalid()
+      if (!isOrganizationRole(body.role)) return roleInvalid()
+      if (store.isLastAdmin(membership, body.role)) return lastAdmin()
       store.updateMembership(membership, body.role)
       return json(200, backendMembershipJSON(membership, store))
     }
     if (method === 'DELETE') {
+      if (store.isLastAdmin(membership)) return lastAdmin()
       const removed = backendMembershipJSON(membership, store)
       store.removeMembership(membership)
       return json(200, removed)

@@ -28,3 +28,27 @@ export function clerkError(
 /** A 422 the prebuilt UI shows beside the form field `paramName`. */
 export const fieldError = (code: string, message: string, paramName: string) =>
   clerkError(code, message, { paramName })
+
+/** Why an organization's fields were refused (see Store.organizationProblem), as Clerk says it. */
+export function organizationProblemError(
+  problem: 'name_missing' | 'slug_invalid' | 'slug_taken' | 'role_invalid',
+): ClerkErrorBody {
+  switch (problem) {
+    case 'name_missing':
+      return fieldError('form_param_missing', 'Enter a name for the organization.', 'name')
+    case 'slug_invalid':
+      return fieldError(
+        'form_param_format_invalid',
+        'The slug may contain lowercase letters, numbers and dashes only.',
+        'slug',
+      )
+    case 'slug_taken':
+      return fieldError('form_identifier_exists', 'This slug is taken. Please try another.', 'slug')
+    case 'role_invalid':
+      return fieldError(
+        'form_param_value_invalid',
+        'role must be org:admin or org:member (custom roles are not emulated).',
+        'role',
+      )
+  }
+}

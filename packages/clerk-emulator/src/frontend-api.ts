@@ -2,7 +2,8 @@
 // calls, reached through the proxy URL. Production-instance semantics: the client is found by
 // the `__client` cookie this server sets, so emulator and app must share a hostname.
 import crypto from 'node:crypto'
-import { clerkError, fieldError } from './errors.ts'
+import { isOrganizationRole } from '@repo/local-stack'
+import { clerkError, fieldError, organizationProblemError } from './errors.ts'
 import { handshakeDirectives } from './handshake.ts'
 import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
 import type { Instance } from './instance.ts'
@@ -22,11 +23,10 @@ import {
 } from './resources.ts'
 import {
   type Client,
-  isOrganizationSlug,
   newId,
+  type OrganizationProblem,
   type Session,
   type Store,
-  slugFor,
   type User,
 } from './store.ts'
 import { mintSessionToken, signHandshake } from './tokens.ts'
@@ -79,22 +79,18 @@ const errors = {
       ),
     ),
   codeIncorrect: () => json(422, fieldError('form_code_incorrect', 'Incorrect code', 'code')),
-  organizationNameMissing: () =>
-    json(422, fieldError('form_param_missing', 'Enter a name for the organization.', 'name')),
-  slugInvalid: () =>
+  organization: (problem: OrganizationProblem | 'role_invalid') =>
+    json(422, organizationProblemError(problem)),
+  lastAdmin: () =>
     json(
-      422,
-      fieldError(
-        'form_param_format_invalid',
-        'The slug may contain lowercase letters, numbers and dashes only.',
-        'slug',
+      403,
+      clerkError(
+        'organization_minimum_permissions_needed',
+        'There has to be at least one organization member with the administrator role',
       ),
     ),
-  slugTaken: () =>
-    json(
-      422,
-      fieldError('form_identifier_exists', 'This slug is taken. Please try another.', 'slug'),
-    ),
+  notAnAdmin: () =>
+    json(403, clerkError('not_allowed_access', 'Only an admin of this organization may do that')),
   notAMember: () =>
     json(
       403,
@@ -469,10 +465,8 @@ export function createFrontendApi(options: FrontendApiOptions) {
     if (leave?.[1] && request.method === 'DELETE') {
       const membership = store.findMembership(leave[1], user.id)
       if (!membership) return errors.notAMember()
+      if (store.isLastAdmin(membership)) return errors.lastAdmin()
       store.removeMembership(membership)
-      for (const session of store.activeSessions(client)) {
-        if (session.activeOrganizationId === leave[1]) session.activeOrganizationId = null
-      }
       return envelope(
         request,
         client,
@@ -483,7 +477,11 @@ export function createFrontendApi(options: FrontendApiOptions) {
     return undefined
   }
 
-  /** Creating an organization, and reading one the user belongs to. */
+  /**
+   * Creating an organization; reading one the user belongs to, its members and roles; and what
+   * its admins may do from <OrganizationProfile/>: rename it, delete it, change a member's role
+   * or remove them (never the last admin).
+   */
   async function handleOrganizations(
     call: ClientCall,
     user: User,
@@ -492,24 +490,62 @@ export function createFrontendApi(options: FrontendApiOptions) {
     const { request, client, cookies } = call
     const { body, method } = request
     const query = request.url.searchParams
-    if (path === '/v1/organizations' && method === 'POST') {
-      const name = (body.name ?? '').trim()
-      if (!name) return errors.organizationNameMissing()
-      const slug = (body.slug ?? '').trim() || slugFor(name)
-      if (!isOrganizationSlug(slug)) return errors.slugInvalid()
-      if (store.findOrganizationBySlug(slug)) return errors.slugTaken()
-      const organization = store.createOrganization({ name, slug, createdBy: user.id })
-      options.log(`${user.email} created the organization ${name} (${organization.id})`)
+    const reply = (response: unknown) => {
       client.updatedAt = Date.now()
-      return envelope(request, client, organizationJSON(organization, store), cookies)
+      return envelope(request, client, response, cookies)
     }
-    const match = path.match(/^\/v1\/organizations\/([^/]+)(?:\/(\w+))?$/)
-    const organization = match?.[1] ? store.organizations.get(match[1]) : undefined
-    if (!match || method !== 'GET') return undefined
+    if (path === '/v1/organizations' && method === 'POST') {
+      const created = store.createOrganization({
+        name: body.name ?? '',
+        slug: body.slug,
+        createdBy: user.id,
+      })
+      if (typeof created === 'string') return errors.organization(created)
+      options.log(`${user.email} created the organization ${created.name} (${created.id})`)
+      return reply(organizationJSON(created, store))
+    }
+    const match = path.match(/^\/v1\/organizations\/([^/]+)(?:\/(\w+)(?:\/([^/]+))?)?$/)
+    if (!match?.[1]) return undefined
+    const organization = store.organizations.get(match[1])
     if (!organization) return errors.notFound('Organization')
-    if (!store.findMembership(organization.id, user.id)) return errors.notAMember()
-    const part = match[2]
-    if (!part) return envelope(request, client, organizationJSON(organization, store), cookies)
+    const own = store.findMembership(organization.id, user.id)
+    if (!own) return errors.notAMember()
+    const [, , part, memberId] = match
+    const isAdmin = own.role === 'org:admin'
+
+    if (!part) {
+      if (method === 'GET')
+        return envelope(request, client, organizationJSON(organization, store), cookies)
+      if (!isAdmin) return errors.notAnAdmin()
+      if (method === 'PATCH') {
+        const problem = store.updateOrganization(organization, { name: body.name, slug: body.slug })
+        return problem ? errors.organization(problem) : reply(organizationJSON(organization, store))
+      }
+      if (method === 'DELETE') {
+        store.deleteOrganization(organization)
+        return reply({ object: 'organization', id: organization.id, deleted: true })
+      }
+      return undefined
+    }
+    if (part === 'memberships' && memberId) {
+      if (!isAdmin) return errors.notAnAdmin()
+      const membership = store.findMembership(organization.id, memberId)
+      if (!membership) return errors.notFound('Organization membership')
+      if (method === 'PATCH') {
+        if (!isOrganizationRole(body.role)) return errors.organization('role_invalid')
+        if (store.isLastAdmin(membership, body.role)) return errors.lastAdmin()
+        store.updateMembership(membership, body.role)
+        return reply(membershipJSON(membership, store))
+      }
+      if (method === 'DELETE') {
+        if (store.isLastAdmin(membership)) return errors.lastAdmin()
+        const removed = membershipJSON(membership, store)
+        store.removeMembership(membership)
+        return reply(removed)
+      }
+      return undefined
+    }
+    if (method !== 'GET') return undefined
     if (part === 'memberships') {
       const memberships = store
         .membershipsOfOrganization(organization.id)

@@ -1,7 +1,12 @@
 import crypto from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { OrganizationRole, SeedOrganization, SeedUser } from '@repo/local-stack'
+import {
+  type OrganizationRole,
+  readSeedOrganizations,
+  type SeedOrganization,
+  type SeedUser,
+} from '@repo/local-stack'
 
 export interface User {
   id: string
@@ -98,6 +103,9 @@ export interface StoreOptions {
   organizationsFile?: string
 }
 
+/** Why Clerk refuses an organization's name or slug. */
+export type OrganizationProblem = 'name_missing' | 'slug_invalid' | 'slug_taken'
+
 /** Whether a slug is one Clerk accepts: lowercase letters, digits and single dashes. */
 export const isOrganizationSlug = (slug: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)
 
@@ -148,7 +156,7 @@ export class Store {
     }
     const saved =
       this.organizationsFile && existsSync(this.organizationsFile)
-        ? (JSON.parse(readFileSync(this.organizationsFile, 'utf8')) as SeedOrganization[])
+        ? readSeedOrganizations(this.organizationsFile)
         : []
     for (const seed of [...this.seedOrganizations, ...saved]) {
       if (this.organizations.has(seed.id)) continue
@@ -307,17 +315,58 @@ export class Store {
     return undefined
   }
 
-  /** A new organization with its creator as its admin (when there is one), as Clerk does. */
-  createOrganization(input: { name: string; slug: string; createdBy: string | null }) {
-    const organization = this.insertOrganization(
-      newId('org'),
-      input.name,
-      input.slug,
-      input.createdBy,
-    )
+  /** Why Clerk would refuse this name and slug for `organization` (or a new one), if it would. */
+  organizationProblem(
+    name: string,
+    slug: string,
+    organization?: Organization,
+  ): OrganizationProblem | undefined {
+    if (!name.trim()) return 'name_missing'
+    if (!isOrganizationSlug(slug)) return 'slug_invalid'
+    const holder = this.findOrganizationBySlug(slug)
+    if (holder && holder !== organization) return 'slug_taken'
+    return undefined
+  }
+
+  /**
+   * A new organization with its creator as its admin (when there is one), as Clerk does; the slug
+   * defaults to one made from the name. A string says why it was refused.
+   */
+  createOrganization(input: {
+    name: string
+    slug?: string
+    createdBy: string | null
+  }): Organization | OrganizationProblem {
+    const name = input.name.trim()
+    const slug = input.slug?.trim() || slugFor(name)
+    const problem = this.organizationProblem(name, slug)
+    if (problem) return problem
+    const organization = this.insertOrganization(newId('org'), name, slug, input.createdBy)
     if (input.createdBy) this.insertMembership(organization.id, input.createdBy, 'org:admin')
     this.saveOrganizations()
     return organization
+  }
+
+  updateOrganization(
+    organization: Organization,
+    input: { name?: string; slug?: string },
+  ): OrganizationProblem | undefined {
+    const name = input.name?.trim() || organization.name
+    const slug = input.slug?.trim() || organization.slug
+    const problem = this.organizationProblem(name, slug, organization)
+    if (problem) return problem
+    Object.assign(organization, { name, slug, updatedAt: Date.now() })
+    this.saveOrganizations()
+    return undefined
+  }
+
+  /** Whether removing `membership`, or giving it `role`, would leave its organization adminless. */
+  isLastAdmin(membership: Membership, role?: OrganizationRole): boolean {
+    if (membership.role !== 'org:admin' || role === 'org:admin') return false
+    const admins = this.membershipsOfOrganization(membership.organizationId).filter(
+      (other) => other.role === 'org:admin',
+    )
+    return admins.length === 1
   }
 
   addMembership(organizationId: string, userId: string, role: OrganizationRole): Membership {
@@ -333,11 +382,19 @@ export class Store {
   }
 
   /**
-   * Ends a membership. Sessions that had the organization active keep it as their choice, as
-   * Clerk's do, but their next token no longer names it: access ends at the next refresh.
+   * Ends a membership. The user's sessions that had the organization active fall back to the
+   * personal account, so their next token no longer names it: access ends at the next refresh.
    */
   removeMembership(membership: Membership): void {
     this.memberships.delete(membership.id)
+    for (const session of this.sessions.values()) {
+      if (
+        session.userId === membership.userId &&
+        session.activeOrganizationId === membership.organizationId
+      ) {
+        session.activeOrganizationId = null
+      }
+    }
     this.saveOrganizations()
   }
 

@@ -8,6 +8,7 @@ import { decodeJwt } from 'jose'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { signInOverHttp } from '../src/testing.ts'
 import { type Harness, startHarness } from './support/harness.ts'
+import { FakeBrowser } from './support/requests.ts'
 
 const APP = 'http://localhost:3000'
 const { alice, bob, carol } = seededUsers()
@@ -164,5 +165,94 @@ describe('the active organization in session tokens', () => {
     const after = decodeJwt(await session.getToken())
     expect(after).toMatchObject({ sub: bob.id })
     expect(after).not.toHaveProperty('o')
+  })
+})
+
+describe('what an organization’s admins may do from <OrganizationProfile/>', () => {
+  async function signedIn(user: { email: string; password: string }) {
+    const browser = new FakeBrowser(harness.emulator, APP)
+    const { sessionId } = await browser.signIn(user.email, user.password)
+    return { browser, sessionId }
+  }
+
+  it('rename it, change a member’s role and remove them; a member may do none of it', async () => {
+    const bobs = await signedIn(bob)
+    expect(
+      (await bobs.browser.fapi('PATCH', `/organizations/${acme.id}`, { name: 'Bob Co' })).status,
+    ).toBe(403)
+    expect(
+      (await bobs.browser.fapi('DELETE', `/organizations/${acme.id}/memberships/${alice.id}`))
+        .status,
+    ).toBe(403)
+
+    const { browser } = await signedIn(alice)
+    const renamed = await browser.fapi('PATCH', `/organizations/${acme.id}`, { name: 'Acme Corp' })
+    expect(renamed.json.response).toMatchObject({ name: 'Acme Corp', slug: 'acme' })
+    const taken = await browser.fapi('PATCH', `/organizations/${acme.id}`, { slug: 'globex' })
+    expect(taken.json.errors[0]).toMatchObject({
+      code: 'form_identifier_exists',
+      meta: { param_name: 'slug' },
+    })
+    const promoted = await browser.fapi(
+      'PATCH',
+      `/organizations/${acme.id}/memberships/${bob.id}`,
+      {
+        role: 'org:admin',
+      },
+    )
+    expect(promoted.json.response.role).toBe('org:admin')
+    const removed = await browser.fapi('DELETE', `/organizations/${acme.id}/memberships/${bob.id}`)
+    expect(removed.status).toBe(200)
+    expect(harness.emulator.store.findMembership(acme.id, bob.id)).toBeUndefined()
+  })
+
+  it('never leaves an organization without an admin', async () => {
+    const { browser } = await signedIn(alice)
+    const leave = await browser.fapi('DELETE', `/me/organization_memberships/${acme.id}`)
+    expect([leave.status, leave.json.errors[0].code]).toEqual([
+      403,
+      'organization_minimum_permissions_needed',
+    ])
+    const demote = await browser.fapi(
+      'PATCH',
+      `/organizations/${acme.id}/memberships/${alice.id}`,
+      {
+        role: 'org:member',
+      },
+    )
+    expect(demote.status).toBe(403)
+    await expect(
+      createClerkClient3({
+        secretKey: harness.emulator.instance.secretKey,
+        apiUrl: harness.emulator.instance.origin,
+      }).organizations.deleteOrganizationMembership({ organizationId: acme.id, userId: alice.id }),
+    ).rejects.toMatchObject({ errors: [{ code: 'organization_minimum_permissions_needed' }] })
+    expect(harness.emulator.store.findMembership(acme.id, alice.id)?.role).toBe('org:admin')
+  })
+
+  it('delete it: its members’ sessions fall back to their personal accounts', async () => {
+    const bobs = await signedIn(bob)
+    await bobs.browser.fapi('POST', `/client/sessions/${bobs.sessionId}/touch`, {
+      active_organization_id: acme.id,
+    })
+    const { browser } = await signedIn(alice)
+    expect((await browser.fapi('DELETE', `/organizations/${acme.id}`)).status).toBe(200)
+    expect(harness.emulator.store.organizations.has(acme.id)).toBe(false)
+    const client = await bobs.browser.fapi('GET', '/client')
+    expect(client.json.response.sessions[0].last_active_organization_id).toBeNull()
+  })
+
+  it('a removed member’s session no longer names the organization', async () => {
+    const bobs = await signedIn(bob)
+    await bobs.browser.fapi('POST', `/client/sessions/${bobs.sessionId}/touch`, {
+      active_organization_id: acme.id,
+    })
+    const { browser } = await signedIn(alice)
+    await browser.fapi('DELETE', `/organizations/${acme.id}/memberships/${bob.id}`)
+    const client = await bobs.browser.fapi('GET', '/client')
+    expect(client.json.response.sessions[0]).toMatchObject({
+      last_active_organization_id: null,
+      user: { organization_memberships: [] },
+    })
   })
 })

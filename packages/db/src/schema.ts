@@ -56,10 +56,8 @@ export const tasks = pgTable(
     return [
       // Every policy filters on (organization_id, user_id): a personal task is found by
       // "organization_id is null and user_id = caller", an organization's by
-      // "organization_id = active". One index serves both halves; without it each query scans
-      // the table. The index on user_id alone serves lookups by owner (the owner's rows across
-      // organizations).
-      index('tasks_user_id_idx').on(table.userId),
+      // "organization_id = active". One index serves both halves (it replaced the index on
+      // user_id alone); without it each query scans the table.
       index('tasks_organization_id_user_id_idx').on(table.organizationId, table.userId),
       // The same rules as @repo/tasks' validation, built from the same definitions.
       check('tasks_name_not_blank', sql`${table.name} !~ ${sql.raw(`'${BLANK_SQL_PATTERN}'`)}`),

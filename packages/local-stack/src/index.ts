@@ -1,5 +1,7 @@
 export { type AppName, type LocalStack, localStack } from './local-stack.ts'
 export {
+  isOrganizationRole,
+  ORGANIZATION_ROLES,
   type OrganizationRole,
   readSeedOrganizations,
   type SeedOrganization,

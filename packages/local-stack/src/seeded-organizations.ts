@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs'
 import { EnvError } from '@repo/env'
 import { readEnv } from './env.ts'
 
-/** Clerk's two default organization roles. */
-export type OrganizationRole = 'org:admin' | 'org:member'
+/** Clerk's two default organization roles, the only ones the emulator knows. */
+export const ORGANIZATION_ROLES = ['org:admin', 'org:member'] as const
+export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number]
+
+export const isOrganizationRole = (role: unknown): role is OrganizationRole =>
+  (ORGANIZATION_ROLES as readonly unknown[]).includes(role)
 
 /** An organization the Clerk emulator starts with (organizations.json), and who is in it. */
 export interface SeedOrganization {
@@ -12,8 +16,6 @@ export interface SeedOrganization {
   slug: string
   members: { userId: string; role: OrganizationRole }[]
 }
-
-const ROLES: readonly string[] = ['org:admin', 'org:member'] satisfies OrganizationRole[]
 
 function isSeedOrganization(value: unknown): value is SeedOrganization {
   const organization = value as Partial<SeedOrganization> | null
@@ -24,7 +26,7 @@ function isSeedOrganization(value: unknown): value is SeedOrganization {
     typeof organization.slug === 'string' &&
     Array.isArray(organization.members) &&
     organization.members.every(
-      (member) => typeof member?.userId === 'string' && ROLES.includes(member.role),
+      (member) => typeof member?.userId === 'string' && isOrganizationRole(member.role),
     )
   )
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react'
+import { useInsertionEffect, useMemo, useRef } from 'react'
 import { type ClerkSupabaseClient, createClerkSupabaseClient } from './client.ts'
 import type { SupabaseEnv } from './env.ts'
 
@@ -21,9 +21,12 @@ export function useSessionSupabaseClient(
 ): ClerkSupabaseClient {
   const sessionId = session?.id
   const { supabaseUrl, supabaseKey } = env
-  // Set while rendering, not in an effect: children's effects (the first fetch) run first.
+  // Updated before any other effect runs (children's effects, like a page's first fetch, run
+  // before this component's), and only for a render React commits.
   const latest = useRef(session)
-  latest.current = session
+  useInsertionEffect(() => {
+    latest.current = session
+  })
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by session id on purpose (see above)
   return useMemo(
     () =>

@@ -172,7 +172,8 @@ describe('ClientTasks when writes succeed', () => {
 })
 
 describe('ClientTasks when the active organization changes', () => {
-  const ACME = { id: 'org_acme', name: 'Acme', slug: 'acme' }
+  const ACME = { id: 'org_acme', name: 'Acme' }
+  const ACME_IN_TOKEN = { id: 'org_acme', slug: 'acme' }
 
   /** The data API lists by the organization named in the token, as RLS does. */
   function tasksByToken() {
@@ -202,7 +203,12 @@ describe('ClientTasks when the active organization changes', () => {
 
     active.organization = ACME.id
     rerender(
-      <ClientTasks client={client} userId={ALICE} organization={ACME} organizationSlug="acme" />,
+      <ClientTasks
+        client={client}
+        userId={ALICE}
+        organization={ACME_IN_TOKEN}
+        activeOrganization={ACME}
+      />,
     )
     await screen.findByText('Order paper')
     expect(screen.queryByText('Water the plants')).toBeNull()
@@ -219,7 +225,12 @@ describe('ClientTasks when the active organization changes', () => {
     // name in the server's HTML and none in the browser's (or the reverse) is a hydration error.
     const { client } = tasksByToken()
     const html = renderToString(
-      <ClientTasks client={client} userId={ALICE} organization={ACME} organizationSlug="acme" />,
+      <ClientTasks
+        client={client}
+        userId={ALICE}
+        organization={ACME_IN_TOKEN}
+        activeOrganization={ACME}
+      />,
     )
     expect(html).toContain('<h1 id="tasks-heading">Tasks in acme</h1>')
   })

@@ -58,28 +58,35 @@ describe('DataErrorAlert', () => {
 })
 
 describe('TasksHeading', () => {
-  const acme = { slug: 'acme', name: 'Acme Inc.' }
+  const token = { id: 'org_acme', slug: 'acme' }
+  const acme = { id: 'org_acme', name: 'Acme Inc.' }
 
   it('names the active organization by the token’s slug on the server, and only then', () => {
-    expect(renderToStaticMarkup(<TasksHeading slug="acme" active={acme} />)).toBe(
+    expect(renderToStaticMarkup(<TasksHeading organization={token} active={acme} />)).toBe(
       '<h1 id="tasks-heading">Tasks in acme</h1>',
     )
-    expect(renderToStaticMarkup(<TasksHeading slug={null} active={null} />)).toBe(
+    expect(renderToStaticMarkup(<TasksHeading organization={null} active={null} />)).toBe(
       '<h1 id="tasks-heading">Tasks</h1>',
     )
+    // An instance with slugs turned off.
+    expect(
+      renderToStaticMarkup(<TasksHeading organization={{ id: 'org_acme', slug: null }} />),
+    ).toBe('<h1 id="tasks-heading">Tasks in your organization</h1>')
   })
 
   it('shows clerk-js’s name once hydrated, for the same organization only', async () => {
     const container = document.createElement('div')
     const root = createRoot(container)
-    await act(async () => root.render(<TasksHeading slug="acme" active={acme} />))
+    await act(async () => root.render(<TasksHeading organization={token} active={acme} />))
     expect(container.textContent).toBe('Tasks in Acme Inc.')
     // Mid-switch, clerk-js knows the next organization before the page's data follows.
     await act(async () =>
-      root.render(<TasksHeading slug="acme" active={{ slug: 'globex', name: 'Globex' }} />),
+      root.render(
+        <TasksHeading organization={token} active={{ id: 'org_globex', name: 'Globex' }} />,
+      ),
     )
     expect(container.textContent).toBe('Tasks in acme')
-    await act(async () => root.render(<TasksHeading slug={null} active={null} />))
+    await act(async () => root.render(<TasksHeading organization={null} active={null} />))
     expect(container.textContent).toBe('Tasks')
     await act(async () => root.unmount())
   })

@@ -1,9 +1,9 @@
 'use client'
 import { useOrganization } from '@clerk/nextjs'
-import { TasksHeading } from '@repo/tasks/react'
+import { TasksHeading, type TokenOrganization } from '@repo/tasks/react'
 
 /** The page's heading: the token's slug from the server, then the name clerk-js holds. */
-export function OrganizationHeading({ slug }: { slug: string | null }) {
-  const { organization } = useOrganization()
-  return <TasksHeading slug={slug} active={organization} />
+export function OrganizationHeading({ organization }: { organization: TokenOrganization | null }) {
+  const { organization: active } = useOrganization()
+  return <TasksHeading organization={organization} active={active} />
 }

@@ -12,11 +12,11 @@ export const dynamic = 'force-dynamic'
 
 export default async function ServerTasksPage() {
   // The slug is in the session token; the organization's name would take a request to Clerk.
-  const { orgSlug } = await auth()
+  const { orgId, orgSlug } = await auth()
   const result = await listTasks(createServerSupabaseClient(supabaseEnv))
   return (
     <section aria-labelledby="tasks-heading">
-      <OrganizationHeading slug={orgSlug ?? null} />
+      <OrganizationHeading organization={orgId ? { id: orgId, slug: orgSlug ?? null } : null} />
       <p>
         Rendered on the server with your Clerk session token; changes go through Server Actions.
       </p>

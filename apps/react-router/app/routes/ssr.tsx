@@ -16,9 +16,9 @@ export const middleware: Route.MiddlewareFunction[] = [signedInOnly]
 export async function loader(args: Route.LoaderArgs) {
   // The slug is in the session token (clerkMiddleware has read it); the organization's name would
   // take a request to Clerk.
-  const { orgSlug } = await getAuth(args)
+  const { orgId, orgSlug } = await getAuth(args)
   const result = await listTasks(createServerSupabaseClient(args, supabaseEnv))
-  const organization = orgSlug ?? null
+  const organization = orgId ? { id: orgId, slug: orgSlug ?? null } : null
   return result.ok
     ? { organization, tasks: result.data, error: null }
     : { organization, tasks: [], error: result.error }
@@ -47,7 +47,7 @@ export default function ServerTasks({ loaderData, actionData }: Route.ComponentP
 
   return (
     <section aria-labelledby="tasks-heading">
-      <TasksHeading slug={organization} active={active} />
+      <TasksHeading organization={organization} active={active} />
       <p>
         Rendered on the server with your Clerk session token; changes go through React Router
         actions.

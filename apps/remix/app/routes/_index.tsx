@@ -2,7 +2,7 @@ import { useAuth, useOrganization, useUser } from '@clerk/remix'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useRouteLoaderData } from '@remix-run/react'
 import { useClerkSupabaseClient } from '@repo/supabase-clerk/remix'
-import { ClientTasks } from '@repo/tasks/react'
+import { ClientTasks, type TokenOrganization } from '@repo/tasks/react'
 import { requireSignedIn } from '../lib/auth.server'
 import type { loader as rootLoader } from '../root'
 
@@ -17,21 +17,22 @@ export async function loader(args: LoaderFunctionArgs) {
 // organization cannot land in the new one's list.
 export default function Index() {
   const { orgId, orgSlug } = useAuth()
-  return <OrganizationTasks key={orgId ?? 'personal'} slug={orgSlug ?? null} />
+  const organization = orgId ? { id: orgId, slug: orgSlug ?? null } : null
+  return <OrganizationTasks key={orgId ?? 'personal'} organization={organization} />
 }
 
-function OrganizationTasks({ slug }: { slug: string | null }) {
+function OrganizationTasks({ organization }: { organization: TokenOrganization | null }) {
   const root = useRouteLoaderData<typeof rootLoader>('root')
   if (!root) throw new Error('The root loader did not run')
   const client = useClerkSupabaseClient(root.supabase)
   const { user } = useUser()
-  const { organization } = useOrganization()
+  const { organization: active } = useOrganization()
   return (
     <ClientTasks
       client={client}
       userId={user?.id}
       organization={organization}
-      organizationSlug={slug}
+      activeOrganization={active}
     />
   )
 }

@@ -11,9 +11,9 @@ import { supabaseEnv } from '../lib/env.server'
 
 export async function loader(args: LoaderFunctionArgs) {
   // The slug is in the session token; the organization's name would take a request to Clerk.
-  const { orgSlug } = await requireSignedIn(args)
+  const { orgId, orgSlug } = await requireSignedIn(args)
   const result = await listTasks(createServerSupabaseClient(args, supabaseEnv))
-  const organization = orgSlug ?? null
+  const organization = orgId ? { id: orgId, slug: orgSlug ?? null } : null
   return result.ok
     ? { organization, tasks: result.data, error: null }
     : { organization, tasks: [], error: result.error }
@@ -44,7 +44,7 @@ export default function ServerTasks() {
 
   return (
     <section aria-labelledby="tasks-heading">
-      <TasksHeading slug={organization} active={active} />
+      <TasksHeading organization={organization} active={active} />
       <p>Rendered on the server with your Clerk session token; changes go through Remix actions.</p>
       {/* A plain form: it works before (or without) JavaScript too. */}
       <Form ref={addForm} method="post" className="task-form" noValidate>

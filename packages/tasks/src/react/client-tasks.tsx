@@ -5,7 +5,7 @@ import { addTask, deleteTask, listTasks, setTaskDone } from '../queries.ts'
 import { validateTaskName } from '../validation.ts'
 import { DataErrorAlert } from './data-error-alert.tsx'
 import { TaskNameField } from './task-name-field.tsx'
-import { TasksHeading } from './tasks-heading.tsx'
+import { TasksHeading, type TokenOrganization } from './tasks-heading.tsx'
 
 export interface ClientTasksProps {
   /** From the framework's useClerkSupabaseClient(). */
@@ -13,12 +13,13 @@ export interface ClientTasksProps {
   /** The signed-in Clerk user's id, once Clerk has loaded (undefined before). */
   userId: string | null | undefined
   /**
-   * The active Clerk organization (the framework's useOrganization()), null for the personal
-   * account. The list is read again when it changes; `client` must by then send tokens for it.
+   * The active organization as the token names it (the framework's useAuth(): orgId, orgSlug),
+   * null for the personal account. The list is read again when it changes; `client` must by
+   * then send tokens for it.
    */
-  organization?: { id: string; name: string; slug: string | null } | null
-  /** Its slug from the session token (useAuth().orgSlug), known before clerk-js loads. */
-  organizationSlug?: string | null
+  organization?: TokenOrganization | null
+  /** clerk-js's active organization (useOrganization()), for its name once loaded. */
+  activeOrganization?: { id: string; name: string } | null
 }
 
 /** Errors shown beside their rows, by task id. */
@@ -37,7 +38,12 @@ function withTask(tasks: Task[], task: Task): Task[] {
  * The client-side tasks page body: read and written from the browser with the user's token.
  * Changes show at once and roll back if the request fails (Clerk's guide reloads the window instead).
  */
-export function ClientTasks({ client, userId, organization, organizationSlug }: ClientTasksProps) {
+export function ClientTasks({
+  client,
+  userId,
+  organization,
+  activeOrganization,
+}: ClientTasksProps) {
   const [tasks, setTasks] = useState<Task[]>([])
   const [loading, setLoading] = useState(true)
   /** A failed load or add: shown above the list. */
@@ -124,7 +130,7 @@ export function ClientTasks({ client, userId, organization, organizationSlug }: 
 
   return (
     <section aria-labelledby="tasks-heading">
-      <TasksHeading slug={organizationSlug} active={organization} />
+      <TasksHeading organization={organization} active={activeOrganization} />
       <p>Read and written from your browser with your Clerk session token.</p>
       <form className="task-form" onSubmit={onAdd} noValidate>
         <TaskNameField value={name} onChange={(value) => setName(value)} error={nameError} />

@@ -3,4 +3,4 @@
 export { ClientTasks, type ClientTasksProps } from './client-tasks.tsx'
 export { DataErrorAlert } from './data-error-alert.tsx'
 export { TaskNameField } from './task-name-field.tsx'
-export { TasksHeading } from './tasks-heading.tsx'
+export { TasksHeading, type TasksHeadingProps, type TokenOrganization } from './tasks-heading.tsx'

@@ -1,3 +1,4 @@
+DROP INDEX "tasks_user_id_idx";--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "organization_id" text DEFAULT public.requesting_org_id();--> statement-breakpoint
 CREATE INDEX "tasks_organization_id_user_id_idx" ON "tasks" USING btree ("organization_id","user_id");--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_organization_id_not_empty" CHECK ("tasks"."organization_id" <> '');--> statement-breakpoint
