@@ -1,4 +1,4 @@
-import { ClerkProvider, OrganizationSwitcher, Show, UserButton } from '@clerk/react-router'
+import { ClerkProvider, Show } from '@clerk/react-router'
 import { clerkMiddleware, rootAuthLoader } from '@clerk/react-router/server'
 import styles from '@repo/tasks/styles.css?url'
 import type { ReactNode } from 'react'
@@ -13,6 +13,7 @@ import {
   useLocation,
 } from 'react-router'
 import type { Route } from './+types/root'
+import { OrganizationSwitcher, UserButton } from './components/clerk'
 import { supabaseEnv } from './lib/env.server'
 import { SIGN_IN_URL, SIGN_UP_URL } from './lib/signed-in.server'
 

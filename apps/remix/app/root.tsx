@@ -1,4 +1,4 @@
-import { ClerkApp, OrganizationSwitcher, SignedIn, UserButton } from '@clerk/remix'
+import { ClerkApp, SignedIn } from '@clerk/remix'
 import { rootAuthLoader } from '@clerk/remix/ssr.server'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
@@ -14,6 +14,7 @@ import {
 } from '@remix-run/react'
 import styles from '@repo/tasks/styles.css?url'
 import type { ReactNode } from 'react'
+import { OrganizationSwitcher, UserButton } from './components/clerk'
 import { SIGN_IN_URL, SIGN_UP_URL } from './lib/auth.server'
 import { supabaseEnv } from './lib/env.server'
 

@@ -1,4 +1,4 @@
-import { SignIn } from '@clerk/react-router'
+import { SignIn } from '../components/clerk'
 
 export default function SignInPage() {
   return <SignIn />

@@ -1,4 +1,4 @@
-import { SignIn } from '@clerk/remix'
+import { SignIn } from '../components/clerk'
 
 export default function SignInPage() {
   return <SignIn />
