@@ -27,6 +27,7 @@ export default defineConfig({
   optimizeDeps: {
     include: [
       '@clerk/remix',
+      'remix-utils/client-only',
       '@supabase/supabase-js',
       '@clerk/remix/ssr.server',
       '@remix-run/node',
