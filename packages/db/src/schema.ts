@@ -11,24 +11,8 @@ import {
 } from 'drizzle-orm/pg-core'
 import { authenticatedRole } from 'drizzle-orm/supabase'
 import { BLANK_SQL_PATTERN } from './blank.ts'
+import { clerkOrgId, clerkOrgRole, clerkUserId } from './clerk-claims.ts'
 import { TASK_NAME_MAX_LENGTH } from './limits.ts'
-
-/**
- * The Clerk user id of the caller, from the session token PostgREST verified; null when `sub` is
- * missing or empty. `public.requesting_user_id()` is defined in a migration
- * (supabase/migrations/*_requesting_user_id_and_privileges.sql). Wrapped in `(select …)` it is an
- * initplan: evaluated once per statement, not once per row (see README.md for the measurements).
- * Never use auth.uid() with Clerk: it casts `sub` to uuid and Clerk ids ("user_...") are not uuids.
- */
-export const clerkUserId = sql`(select public.requesting_user_id())`
-
-/**
- * The caller's active Clerk organization (the v2 claim `o.id`) and their role in it (`o.rol`:
- * "admin" or "member"), or null. Defined in supabase/migrations/*_organization_claims.sql, and
- * read as initplans like clerkUserId. v1 claims (`org_id`, `org_role`) are not read.
- */
-export const clerkOrgId = sql`(select public.requesting_org_id())`
-export const clerkOrgRole = sql`(select public.requesting_org_role())`
 
 export const tasks = pgTable(
   'tasks',
@@ -97,3 +81,6 @@ export const tasks = pgTable(
     ]
   },
 ).enableRLS()
+
+export { clerkOrgId, clerkOrgRole, clerkUserId } from './clerk-claims.ts'
+export * from './clerk-mirror.ts'

@@ -1,0 +1,45 @@
+import { ZodError } from 'zod'
+import type { ClerkWebhookEvent } from './events.ts'
+import { type ClerkSyncEnv, MirrorUnavailableError, mirrorClient, syncClerkEvent } from './sync.ts'
+
+/**
+ * A webhook route's whole answer to a Clerk delivery. `verify` is the framework SDK's
+ * verifyWebhook (Svix signature and timestamp tolerance), so each app keeps its own import.
+ *
+ * - 400 when the signature or timestamp is wrong, or a kept event lacks what the mirror needs:
+ *   nothing is touched, and a retry would fail the same way.
+ * - 503 when the database did not take it: Clerk retries with backoff, and the delivery lands
+ *   once (its svix-id is recorded in the same transaction).
+ * - 200 otherwise, with what happened (`applied`, `duplicate`, `stale`, `deleted`, `ignored`).
+ */
+export async function handleClerkWebhook(
+  request: Request,
+  verify: (request: Request) => Promise<ClerkWebhookEvent>,
+  env: ClerkSyncEnv,
+): Promise<Response> {
+  let event: ClerkWebhookEvent
+  try {
+    event = await verify(request)
+  } catch {
+    return Response.json(
+      { error: 'The webhook signature or timestamp is invalid.' },
+      { status: 400 },
+    )
+  }
+  // Part of what the signature covers, so verify has already checked it is there.
+  const svixId = request.headers.get('svix-id') ?? ''
+  try {
+    const outcome = await syncClerkEvent(mirrorClient(env), svixId, event)
+    return Response.json({ outcome })
+  } catch (error) {
+    if (error instanceof ZodError) {
+      console.error(`Clerk webhook ${svixId} (${event.type}) has an unexpected payload`, error)
+      return Response.json({ error: `Unexpected ${event.type} payload.` }, { status: 400 })
+    }
+    if (error instanceof MirrorUnavailableError) {
+      console.error(error.message)
+      return Response.json({ error: 'The database is unavailable; retry.' }, { status: 503 })
+    }
+    throw error
+  }
+}

@@ -1,0 +1,9 @@
+export { type ClerkWebhookEvent, displayName, type MirrorChange, mirrorChange } from './events.ts'
+export { handleClerkWebhook } from './handler.ts'
+export {
+  type ClerkSyncEnv,
+  MirrorUnavailableError,
+  mirrorClient,
+  type SyncOutcome,
+  syncClerkEvent,
+} from './sync.ts'
