@@ -15,6 +15,111 @@ export type Database = {
   }
   public: {
     Tables: {
+      clerk_deletions: {
+        Row: {
+          deleted_at: string
+          object_id: string
+        }
+        Insert: {
+          deleted_at: string
+          object_id: string
+        }
+        Update: {
+          deleted_at?: string
+          object_id?: string
+        }
+        Relationships: []
+      }
+      clerk_webhook_deliveries: {
+        Row: {
+          applied_at: string
+          event_type: string
+          svix_id: string
+        }
+        Insert: {
+          applied_at?: string
+          event_type: string
+          svix_id: string
+        }
+        Update: {
+          applied_at?: string
+          event_type?: string
+          svix_id?: string
+        }
+        Relationships: []
+      }
+      organization_memberships: {
+        Row: {
+          clerk_updated_at: string
+          id: string
+          organization_id: string
+          role: string
+          user_id: string
+        }
+        Insert: {
+          clerk_updated_at: string
+          id: string
+          organization_id: string
+          role: string
+          user_id: string
+        }
+        Update: {
+          clerk_updated_at?: string
+          id?: string
+          organization_id?: string
+          role?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
+      organizations: {
+        Row: {
+          clerk_updated_at: string
+          id: string
+          image_url: string | null
+          name: string
+          slug: string | null
+        }
+        Insert: {
+          clerk_updated_at: string
+          id: string
+          image_url?: string | null
+          name: string
+          slug?: string | null
+        }
+        Update: {
+          clerk_updated_at?: string
+          id?: string
+          image_url?: string | null
+          name?: string
+          slug?: string | null
+        }
+        Relationships: []
+      }
+      profiles: {
+        Row: {
+          clerk_updated_at: string
+          display_name: string
+          email: string | null
+          id: string
+          image_url: string | null
+        }
+        Insert: {
+          clerk_updated_at: string
+          display_name: string
+          email?: string | null
+          id: string
+          image_url?: string | null
+        }
+        Update: {
+          clerk_updated_at?: string
+          display_name?: string
+          email?: string | null
+          id?: string
+          image_url?: string | null
+        }
+        Relationships: []
+      }
       tasks: {
         Row: {
           created_at: string
@@ -47,6 +152,73 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      clerk_apply_membership: {
+        Args: {
+          p_event_type: string
+          p_id: string
+          p_organization_id: string
+          p_role: string
+          p_svix_id: string
+          p_updated_at: string
+          p_user_id: string
+        }
+        Returns: string
+      }
+      clerk_apply_organization: {
+        Args: {
+          p_event_type: string
+          p_id: string
+          p_image_url: string
+          p_name: string
+          p_slug: string
+          p_svix_id: string
+          p_updated_at: string
+        }
+        Returns: string
+      }
+      clerk_apply_user: {
+        Args: {
+          p_display_name: string
+          p_email: string
+          p_event_type: string
+          p_id: string
+          p_image_url: string
+          p_svix_id: string
+          p_updated_at: string
+        }
+        Returns: string
+      }
+      clerk_delete_membership: {
+        Args: {
+          p_deleted_at: string
+          p_event_type: string
+          p_id: string
+          p_svix_id: string
+        }
+        Returns: string
+      }
+      clerk_delete_organization: {
+        Args: {
+          p_deleted_at: string
+          p_event_type: string
+          p_id: string
+          p_svix_id: string
+        }
+        Returns: string
+      }
+      clerk_delete_user: {
+        Args: {
+          p_deleted_at: string
+          p_event_type: string
+          p_id: string
+          p_svix_id: string
+        }
+        Returns: string
+      }
+      clerk_record_delivery: {
+        Args: { p_event_type: string; p_svix_id: string }
+        Returns: boolean
+      }
       requesting_org_id: { Args: Record<PropertyKey, never>; Returns: string }
       requesting_org_role: { Args: Record<PropertyKey, never>; Returns: string }
       requesting_user_id: { Args: Record<PropertyKey, never>; Returns: string }
