@@ -21,3 +21,4 @@ export {
   signingKeyFromPem,
 } from './keys.ts'
 export { type RunningEmulatorServer, startEmulatorServer } from './server.ts'
+export { newWebhookSecret, signWebhook, webhookHeaders } from './webhook-signature.ts'

@@ -1,0 +1,197 @@
+// Clerk webhooks into the mirror tables through the real data path: @repo/clerk-sync's handler,
+// the real verifyWebhook of @clerk/backend 3, real PostgREST and Postgres. Every case is checked
+// with the service key: idempotent redelivery, out-of-order updates, deletes, bad signatures and
+// stale timestamps touching nothing, and a database outage answered 503 then applied once.
+import { webhookHeaders } from '@repo/clerk-emulator'
+import { handleClerkWebhook } from '@repo/clerk-sync'
+import type { Database } from '@repo/db'
+import type { LocalSupabase } from '@repo/local-supabase'
+import type { SessionClaims, TestIssuer } from '@repo/local-supabase/testing'
+import type { SupabaseClient } from '@supabase/supabase-js'
+import { createClient } from '@supabase/supabase-js'
+import { verifyWebhook } from 'clerk-backend-3/webhooks'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startRlsStack } from './support/rls-stack.ts'
+
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
+const HOUR = 60 * 60 * 1000
+
+let stack: LocalSupabase
+let issuer: TestIssuer
+let service: SupabaseClient<Database>
+let deliveries = 0
+
+beforeAll(async () => {
+  ;({ stack, issuer, service } = await startRlsStack())
+})
+afterAll(async () => {
+  await stack?.stop()
+})
+beforeEach(async () => {
+  for (const table of ['profiles', 'organization_memberships', 'organizations'] as const) {
+    await service.from(table).delete().neq('id', '')
+  }
+  await service.from('clerk_webhook_deliveries').delete().neq('svix_id', '')
+  await service.from('clerk_deletions').delete().neq('object_id', '')
+  await service.from('tasks').delete().gte('id', 0)
+})
+
+const env = () => ({ supabaseUrl: stack.url, serviceRoleKey: stack.serviceRoleKey })
+
+/** A signed delivery of `event`, as Clerk (or the emulator) posts it. */
+function delivery(
+  event: { type: string; data: unknown; timestamp?: number },
+  options: { id?: string; secret?: string; at?: number } = {},
+) {
+  const body = JSON.stringify({ object: 'event', timestamp: Date.now(), ...event })
+  const id = options.id ?? `msg_${++deliveries}_${Date.now()}`
+  return new Request('http://app.test/api/webhooks/clerk', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...webhookHeaders(options.secret ?? SECRET, id, body, options.at),
+    },
+    body,
+  })
+}
+
+const deliver = (request: Request) =>
+  handleClerkWebhook(request, (r) => verifyWebhook(r, { signingSecret: SECRET }), env())
+
+const userEvent = (type: string, first: string, updatedAt: number, id = 'user_ada') => ({
+  type,
+  data: {
+    id,
+    first_name: first,
+    last_name: 'Lovelace',
+    image_url: '',
+    primary_email_address_id: 'idn_1',
+    email_addresses: [{ id: 'idn_1', email_address: `${id}@example.com` }],
+    updated_at: updatedAt,
+  },
+})
+
+const profiles = async () =>
+  (await service.from('profiles').select('id, display_name').order('id')).data
+
+describe('the webhook handler', () => {
+  it('mirrors a new user, and changes nothing when the same delivery comes again', async () => {
+    const request = delivery(userEvent('user.created', 'Ada', 1_000), { id: 'msg_same' })
+    const again = delivery(userEvent('user.created', 'Ada', 1_000), { id: 'msg_same' })
+    expect(await (await deliver(request)).json()).toEqual({ outcome: 'applied' })
+    expect(await (await deliver(again)).json()).toEqual({ outcome: 'duplicate' })
+    expect(await profiles()).toEqual([{ id: 'user_ada', display_name: 'Ada Lovelace' }])
+  })
+
+  it('never lets an older update overwrite a newer one', async () => {
+    await deliver(delivery(userEvent('user.updated', 'Augusta', 2_000)))
+    const late = await deliver(delivery(userEvent('user.updated', 'Ada', 1_000)))
+    expect(await late.json()).toEqual({ outcome: 'stale' })
+    expect(await profiles()).toEqual([{ id: 'user_ada', display_name: 'Augusta Lovelace' }])
+  })
+
+  it('deletes the profile and personal tasks together, keeps organization tasks, and is not undone by a late update', async () => {
+    await deliver(delivery(userEvent('user.created', 'Ada', 1_000)))
+    await service.from('tasks').insert([
+      { name: 'personal', user_id: 'user_ada' },
+      { name: 'for acme', user_id: 'user_ada', organization_id: 'org_acme' },
+      { name: 'someone else’s', user_id: 'user_bob' },
+    ])
+    const deleted = await deliver(
+      delivery({ type: 'user.deleted', data: { id: 'user_ada', deleted: true } }),
+    )
+    expect(await deleted.json()).toEqual({ outcome: 'applied' })
+    expect(await profiles()).toEqual([])
+    const left = (await service.from('tasks').select('name').order('name')).data
+    expect(left).toEqual([{ name: 'for acme' }, { name: 'someone else’s' }])
+    const late = await deliver(delivery(userEvent('user.updated', 'Ada', 5_000)))
+    expect(await late.json()).toEqual({ outcome: 'deleted' })
+    expect(await profiles()).toEqual([])
+  })
+
+  it('answers 400 to a forged signature and to a stale timestamp, touching nothing', async () => {
+    const forged = await deliver(
+      delivery(userEvent('user.created', 'Mallory', 1_000), {
+        secret: 'whsec_bm90LXRoZS1zZWNyZXQtbm90LXRoZS1zZWNyZXQ=',
+      }),
+    )
+    const stale = await deliver(
+      delivery(userEvent('user.created', 'Mallory', 1_000), { at: Date.now() - HOUR }),
+    )
+    expect([forged.status, stale.status]).toEqual([400, 400])
+    expect(await profiles()).toEqual([])
+    expect((await service.from('clerk_webhook_deliveries').select('svix_id')).data).toEqual([])
+  })
+
+  it('answers 503 while the database is down, and applies the retried delivery once', async () => {
+    const body = userEvent('user.created', 'Ada', 1_000)
+    await stack.stopDataApi()
+    try {
+      const down = await deliver(delivery(body, { id: 'msg_retried' }))
+      expect(down.status).toBe(503)
+    } finally {
+      await stack.startDataApi()
+    }
+    const retried = await deliver(delivery(body, { id: 'msg_retried' }))
+    expect(await retried.json()).toEqual({ outcome: 'applied' })
+    const again = await deliver(delivery(body, { id: 'msg_retried' }))
+    expect(await again.json()).toEqual({ outcome: 'duplicate' })
+    expect(await profiles()).toEqual([{ id: 'user_ada', display_name: 'Ada Lovelace' }])
+  })
+})
+
+describe('the mirror’s RLS', () => {
+  async function clientAs(claims: SessionClaims) {
+    const token = await issuer.sessionToken(claims)
+    return createClient<Database>(stack.url, stack.anonKey, { accessToken: async () => token })
+  }
+
+  beforeEach(async () => {
+    for (const [id, first] of [
+      ['user_alice', 'Alice'],
+      ['user_bob', 'Bob'],
+      ['user_carol', 'Carol'],
+    ] as const) {
+      await deliver(delivery(userEvent('user.created', first, 1_000, id)))
+    }
+    await deliver(
+      delivery({
+        type: 'organizationMembership.created',
+        data: {
+          id: 'orgmem_bob',
+          organization: { id: 'org_acme' },
+          public_user_data: { user_id: 'user_bob' },
+          role: 'org:member',
+          updated_at: 1_000,
+        },
+      }),
+    )
+  })
+
+  it('shows a user their own profile, and in an organization its members’ too', async () => {
+    const personal = await clientAs({ sub: 'user_alice' })
+    expect((await personal.from('profiles').select('id')).data).toEqual([{ id: 'user_alice' }])
+    const inAcme = await clientAs({
+      sub: 'user_alice',
+      organization: { id: 'org_acme', role: 'admin' },
+    })
+    const seen = (await inAcme.from('profiles').select('id').order('id')).data
+    expect(seen).toEqual([{ id: 'user_alice' }, { id: 'user_bob' }])
+  })
+
+  it('lets no signed-in user write it', async () => {
+    const alice = await clientAs({ sub: 'user_alice' })
+    const write = await alice
+      .from('profiles')
+      .update({ display_name: 'Eve' })
+      .eq('id', 'user_alice')
+    const rpc = await alice.rpc('clerk_delete_user', {
+      p_svix_id: 'x',
+      p_event_type: 'user.deleted',
+      p_id: 'user_bob',
+      p_deleted_at: new Date().toISOString(),
+    })
+    expect([write.error?.code, rpc.error?.code]).toEqual(['42501', '42501'])
+    expect(await profiles()).toHaveLength(3)
+  })
+})
