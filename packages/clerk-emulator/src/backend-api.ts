@@ -107,6 +107,17 @@ export function createBackendApi(options: { instance: Instance; key: SigningKey;
     }
 
     const userPath = path.match(/^\/v1\/users\/([^/]+)(\/organization_memberships)?$/)
+    if (userPath?.[1] && !userPath[2] && (method === 'PATCH' || method === 'DELETE')) {
+      const user = store.users.get(userPath[1])
+      if (!user) return notFound('User')
+      if (method === 'DELETE') {
+        store.deleteUser(user)
+        return json(200, { object: 'user', id: user.id, deleted: true })
+      }
+      const name = (value: unknown) => (typeof value === 'string' ? value : undefined)
+      store.updateUser(user, { firstName: name(body.first_name), lastName: name(body.last_name) })
+      return json(200, backendUserJSON(user, store))
+    }
     if (userPath?.[1] && method === 'GET') {
       const user = store.users.get(userPath[1])
       if (!user) return notFound('User')

@@ -7,7 +7,13 @@ import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
 import { createInstance, type Instance, PROXY_PATH, parseOrigin } from './instance.ts'
 import { randomSecretKey, type SigningKey } from './keys.ts'
 import type { EnvironmentOptions } from './resources.ts'
-import { Store } from './store.ts'
+import { backendMembershipJSON, backendOrganizationJSON, backendUserJSON } from './resources.ts'
+import { Store, type StoreEvent } from './store.ts'
+import {
+  createWebhookDispatcher,
+  type WebhookDispatcher,
+  type WebhookEndpoint,
+} from './webhooks.ts'
 
 export interface EmulatorOptions {
   /** Public origin, e.g. http://localhost:4100; must share the app's hostname (cookies). */
@@ -31,6 +37,8 @@ export interface EmulatorOptions {
    * handshakes redirect only for the instance's allowed origins.
    */
   allowedOrigins?: string[]
+  /** Where to deliver webhooks for the changes the emulator makes, and how fast to retry. */
+  webhooks?: { endpoints: WebhookEndpoint[]; backoffMs?: number[] }
   /** Enables /__emulator/* (reset, create users, read the request log). Never on by default. */
   testEndpoints?: boolean
   log?: (line: string) => void
@@ -52,6 +60,7 @@ export interface ClerkEmulator {
   readonly requestLog: RequestLogEntry[]
   handle(request: EmulatorRequest): Promise<EmulatorReply>
   bundleUrls: ReturnType<typeof bundleUrls>
+  webhooks: WebhookDispatcher
   readonly allowedOrigins: ReadonlySet<string>
   isAllowedOrigin(origin: string): boolean
   /** For an app whose port is known only once the emulator runs (tests on free ports). */
@@ -117,6 +126,30 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
     organizations: options.organizations,
     usersFile: options.usersFile,
     organizationsFile: options.organizationsFile,
+  })
+  const webhooks = createWebhookDispatcher({
+    endpoints: options.webhooks?.endpoints ?? [],
+    backoffMs: options.webhooks?.backoffMs,
+    log,
+  })
+  // What Clerk puts in each event's `data`: the Backend API's object, or a deleted stub.
+  store.onChange((event: StoreEvent) => {
+    switch (event.type) {
+      case 'user.created':
+      case 'user.updated':
+        return webhooks.emit(event.type, backendUserJSON(event.user, store))
+      case 'organization.created':
+      case 'organization.updated':
+        return webhooks.emit(event.type, backendOrganizationJSON(event.organization, store))
+      case 'organizationMembership.created':
+      case 'organizationMembership.updated':
+      case 'organizationMembership.deleted':
+        return webhooks.emit(event.type, backendMembershipJSON(event.membership, store))
+      case 'user.deleted':
+        return webhooks.emit(event.type, { object: 'user', id: event.id, deleted: true })
+      case 'organization.deleted':
+        return webhooks.emit(event.type, { object: 'organization', id: event.id, deleted: true })
+    }
   })
   const verificationCode = options.verificationCode ?? DEFAULT_VERIFICATION_CODE
   const frontendApi = createFrontendApi({
@@ -186,6 +219,15 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
       return json(200, { id: user.id, email: user.email })
     }
     if (path === '/__emulator/log' && request.method === 'GET') return json(200, requestLog)
+    if (path === '/__emulator/webhooks' && request.method === 'GET') {
+      return json(200, webhooks.messages())
+    }
+    const redeliver = path.match(/^\/__emulator\/webhooks\/([^/]+)\/redeliver$/)
+    if (redeliver?.[1] && request.method === 'POST') {
+      return webhooks.redeliver(redeliver[1])
+        ? json(200, { ok: true })
+        : json(404, clerkError('resource_not_found', `No webhook message ${redeliver[1]}`))
+    }
     return undefined
   }
 
@@ -196,6 +238,7 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
     verificationCode,
     requestLog,
     bundleUrls: bundleUrls(instance.origin),
+    webhooks,
     allowedOrigins,
     isAllowedOrigin,
     allowOrigin: (origin) => {

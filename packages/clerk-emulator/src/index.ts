@@ -22,3 +22,9 @@ export {
 } from './keys.ts'
 export { type RunningEmulatorServer, startEmulatorServer } from './server.ts'
 export { newWebhookSecret, signWebhook, webhookHeaders } from './webhook-signature.ts'
+export {
+  createWebhookDispatcher,
+  type WebhookDispatcher,
+  type WebhookEndpoint,
+  type WebhookMessage,
+} from './webhooks.ts'

@@ -103,6 +103,20 @@ export interface StoreOptions {
   organizationsFile?: string
 }
 
+/** A change Clerk would announce by webhook, made to the store at run time (not seeding). */
+export type StoreEvent =
+  | { type: 'user.created' | 'user.updated'; user: User }
+  | { type: 'user.deleted'; id: string }
+  | { type: 'organization.created' | 'organization.updated'; organization: Organization }
+  | { type: 'organization.deleted'; id: string }
+  | {
+      type:
+        | 'organizationMembership.created'
+        | 'organizationMembership.updated'
+        | 'organizationMembership.deleted'
+      membership: Membership
+    }
+
 /** Why Clerk refuses an organization's name or slug. */
 export type OrganizationProblem = 'name_missing' | 'slug_invalid' | 'slug_taken'
 
@@ -129,6 +143,7 @@ export class Store {
     { clientId: string | undefined; suffixed: boolean; origin: string; createdAt: number }
   >()
 
+  private readonly listeners: ((event: StoreEvent) => void)[] = []
   private readonly seedUsers: SeedUser[]
   private readonly seedOrganizations: SeedOrganization[]
   private readonly usersFile: string | undefined
@@ -187,6 +202,15 @@ export class Store {
     return user
   }
 
+  /** Called after every run-time change, in order (the emulator's webhooks). */
+  onChange(listener: (event: StoreEvent) => void): void {
+    this.listeners.push(listener)
+  }
+
+  private emit(event: StoreEvent): void {
+    for (const listener of this.listeners) listener(event)
+  }
+
   findUserByEmail(email: string): User | undefined {
     const wanted = email.trim().toLowerCase()
     for (const user of this.users.values()) if (user.email === wanted) return user
@@ -195,6 +219,36 @@ export class Store {
 
   createUser(input: Omit<SeedUser, 'id'>): User {
     const user = this.insertUser({ ...input, id: newId('user') })
+    this.saveUsers()
+    this.emit({ type: 'user.created', user })
+    return user
+  }
+
+  updateUser(user: User, input: { firstName?: string | null; lastName?: string | null }): void {
+    if (input.firstName !== undefined) user.firstName = input.firstName
+    if (input.lastName !== undefined) user.lastName = input.lastName
+    // Strictly later, so an update in the same millisecond still orders after the last.
+    user.updatedAt = Math.max(Date.now(), user.updatedAt + 1)
+    this.saveUsers()
+    this.emit({ type: 'user.updated', user })
+  }
+
+  /** Deletes the user with their sessions and memberships, as Clerk does. */
+  deleteUser(user: User): void {
+    for (const membership of this.membershipsOfUser(user.id)) {
+      this.memberships.delete(membership.id)
+      this.emit({ type: 'organizationMembership.deleted', membership })
+    }
+    for (const session of this.sessions.values()) {
+      if (session.userId === user.id) session.status = 'removed'
+    }
+    this.users.delete(user.id)
+    this.saveUsers()
+    this.saveOrganizations()
+    this.emit({ type: 'user.deleted', id: user.id })
+  }
+
+  private saveUsers(): void {
     if (this.usersFile) {
       const seeded = new Set(this.seedUsers.map((seed) => seed.id))
       const created = [...this.users.values()]
@@ -209,7 +263,6 @@ export class Store {
       mkdirSync(path.dirname(this.usersFile), { recursive: true })
       writeFileSync(this.usersFile, `${JSON.stringify(created, null, 2)}\n`)
     }
-    return user
   }
 
   createClient(): Client {
@@ -342,7 +395,11 @@ export class Store {
     const problem = this.organizationProblem(name, slug)
     if (problem) return problem
     const organization = this.insertOrganization(newId('org'), name, slug, input.createdBy)
-    if (input.createdBy) this.insertMembership(organization.id, input.createdBy, 'org:admin')
+    this.emit({ type: 'organization.created', organization })
+    if (input.createdBy) {
+      const membership = this.insertMembership(organization.id, input.createdBy, 'org:admin')
+      this.emit({ type: 'organizationMembership.created', membership })
+    }
     this.saveOrganizations()
     return organization
   }
@@ -355,8 +412,13 @@ export class Store {
     const slug = input.slug?.trim() || organization.slug
     const problem = this.organizationProblem(name, slug, organization)
     if (problem) return problem
-    Object.assign(organization, { name, slug, updatedAt: Date.now() })
+    Object.assign(organization, {
+      name,
+      slug,
+      updatedAt: Math.max(Date.now(), organization.updatedAt + 1),
+    })
     this.saveOrganizations()
+    this.emit({ type: 'organization.updated', organization })
     return undefined
   }
 
@@ -372,13 +434,15 @@ export class Store {
   addMembership(organizationId: string, userId: string, role: OrganizationRole): Membership {
     const membership = this.insertMembership(organizationId, userId, role)
     this.saveOrganizations()
+    this.emit({ type: 'organizationMembership.created', membership })
     return membership
   }
 
   updateMembership(membership: Membership, role: OrganizationRole): void {
     membership.role = role
-    membership.updatedAt = Date.now()
+    membership.updatedAt = Math.max(Date.now(), membership.updatedAt + 1)
     this.saveOrganizations()
+    this.emit({ type: 'organizationMembership.updated', membership })
   }
 
   /**
@@ -396,17 +460,20 @@ export class Store {
       }
     }
     this.saveOrganizations()
+    this.emit({ type: 'organizationMembership.deleted', membership })
   }
 
   deleteOrganization(organization: Organization): void {
     for (const membership of this.membershipsOfOrganization(organization.id)) {
       this.memberships.delete(membership.id)
+      this.emit({ type: 'organizationMembership.deleted', membership })
     }
     this.organizations.delete(organization.id)
     for (const session of this.sessions.values()) {
       if (session.activeOrganizationId === organization.id) session.activeOrganizationId = null
     }
     this.saveOrganizations()
+    this.emit({ type: 'organization.deleted', id: organization.id })
   }
 
   /**
