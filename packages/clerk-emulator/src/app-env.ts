@@ -2,7 +2,12 @@ import { bundleUrls } from './bundles.ts'
 import { createEmulator } from './emulator.ts'
 import { readEnv } from './env.ts'
 import type { Instance } from './instance.ts'
-import { loadOrCreateSecretKey, loadOrCreateSigningKey, type SigningKey } from './keys.ts'
+import {
+  loadOrCreateSecretKey,
+  loadOrCreateSigningKey,
+  loadOrCreateWebhookSecret,
+  type SigningKey,
+} from './keys.ts'
 
 export interface AppEnv {
   /** @clerk/nextjs 7 names. NEXT_PUBLIC_* are inlined into the browser bundle at build time. */
@@ -17,8 +22,10 @@ export interface AppEnv {
  * The env each app needs to use the emulator instead of Clerk. The same variables pointed at a
  * real Clerk instance (its keys, no proxy or script URLs) switch an app to Clerk.
  */
-export function appEnv(instance: Instance, key: SigningKey): AppEnv {
+export function appEnv(instance: Instance, key: SigningKey, webhookSecret: string): AppEnv {
   const bundles = bundleUrls(instance.origin)
+  // Server-only, like CLERK_SECRET_KEY: the webhook route verifies deliveries with it.
+  const webhooks = { CLERK_WEBHOOK_SIGNING_SECRET: webhookSecret }
   return {
     next: {
       NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: instance.publishableKey,
@@ -30,6 +37,7 @@ export function appEnv(instance: Instance, key: SigningKey): AppEnv {
       CLERK_JWT_KEY: key.publicPem.trim(),
       NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED: '1',
       NEXT_PUBLIC_CLERK_KEYLESS_DISABLED: '1',
+      ...webhooks,
     },
     remix: {
       CLERK_PUBLISHABLE_KEY: instance.publishableKey,
@@ -39,6 +47,7 @@ export function appEnv(instance: Instance, key: SigningKey): AppEnv {
       CLERK_API_URL: instance.origin,
       CLERK_JWT_KEY: key.publicPem.trim(),
       CLERK_TELEMETRY_DISABLED: '1',
+      ...webhooks,
     },
     'react-router': {
       CLERK_PUBLISHABLE_KEY: instance.publishableKey,
@@ -50,6 +59,7 @@ export function appEnv(instance: Instance, key: SigningKey): AppEnv {
       CLERK_JWT_KEY: key.publicPem.trim(),
       CLERK_TELEMETRY_DISABLED: '1',
       CLERK_KEYLESS_DISABLED: '1',
+      ...webhooks,
     },
   }
 }
@@ -75,16 +85,21 @@ export function localEmulatorSettings(): {
   origin: string
   key: SigningKey
   secretKey: string
+  webhookSecret: string
 } {
   const env = readEnv()
   const key = loadOrCreateSigningKey({ pem: env.signingKeyPem, file: env.signingKeyFile })
   const secretKey = loadOrCreateSecretKey({ value: env.secretKey, file: env.secretKeyFile })
-  return { port: env.port, origin: env.origin, key, secretKey }
+  const webhookSecret = loadOrCreateWebhookSecret({
+    value: env.webhookSecret,
+    file: env.webhookSecretFile,
+  })
+  return { port: env.port, origin: env.origin, key, secretKey, webhookSecret }
 }
 
 /** What `print-env` prints: the env for the emulator `pnpm dev` runs (its port and key file). */
 export function localEmulatorAppEnv(): AppEnv {
-  const { origin, key, secretKey } = localEmulatorSettings()
+  const { origin, key, secretKey, webhookSecret } = localEmulatorSettings()
   const { instance } = createEmulator({ origin, key, secretKey, users: [], log: () => undefined })
-  return appEnv(instance, key)
+  return appEnv(instance, key, webhookSecret)
 }

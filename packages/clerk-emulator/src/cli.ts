@@ -5,7 +5,7 @@ import { readSeedOrganizations, readSeedUsers } from '@repo/local-stack'
 import { appEnv, toDotenv } from './app-env.ts'
 import { createEmulator } from './emulator.ts'
 import { readEnv } from './env.ts'
-import { loadOrCreateSecretKey, loadOrCreateSigningKey } from './keys.ts'
+import { loadOrCreateSecretKey, loadOrCreateSigningKey, loadOrCreateWebhookSecret } from './keys.ts'
 import { startEmulatorServer } from './server.ts'
 
 async function main(): Promise<void> {
@@ -13,6 +13,10 @@ async function main(): Promise<void> {
   const env = readEnv()
   const key = loadOrCreateSigningKey({ pem: env.signingKeyPem, file: env.signingKeyFile })
   const secretKey = loadOrCreateSecretKey({ value: env.secretKey, file: env.secretKeyFile })
+  const webhookSecret = loadOrCreateWebhookSecret({
+    value: env.webhookSecret,
+    file: env.webhookSecretFile,
+  })
   const users = readSeedUsers()
   const organizations = readSeedOrganizations()
   const emulator = createEmulator({
@@ -25,10 +29,11 @@ async function main(): Promise<void> {
     organizationsFile: env.createdOrganizationsFile,
     testEndpoints: env.testEndpoints,
     allowedOrigins: env.allowedOrigins,
+    webhooks: { endpoints: env.webhookEndpoints, secret: webhookSecret },
   })
 
   if (command === 'print-env') {
-    const env = appEnv(emulator.instance, key)
+    const env = appEnv(emulator.instance, key, webhookSecret)
     const apps = Object.keys(env) as (keyof typeof env)[]
     const only = apps.find((app) => args.includes(app))
     const chosen = only ? [only] : apps
@@ -51,6 +56,7 @@ async function main(): Promise<void> {
       `  secret key:      ${env.secretKey ? 'CLERK_EMULATOR_SECRET_KEY' : env.secretKeyFile} (random, made once per checkout)`,
       `  users:           ${users.map((user) => `${user.email} / ${user.password}`).join(', ')}`,
       `  organizations:   ${organizations.map((organization) => organization.name).join(', ')}`,
+      `  webhooks:        ${env.webhookEndpoints.join(', ') || 'none'} (CLERK_EMULATOR_WEBHOOK_ENDPOINTS)`,
       `  sign-up code:    ${emulator.verificationCode}`,
       `  app origins:     ${[...emulator.allowedOrigins].join(', ')} (more: CLERK_EMULATOR_ALLOWED_ORIGINS)`,
       env.testEndpoints ? '  test endpoints:  on (/__emulator/*)' : '',

@@ -9,11 +9,8 @@ import { randomSecretKey, type SigningKey } from './keys.ts'
 import type { EnvironmentOptions } from './resources.ts'
 import { backendMembershipJSON, backendOrganizationJSON, backendUserJSON } from './resources.ts'
 import { Store, type StoreEvent } from './store.ts'
-import {
-  createWebhookDispatcher,
-  type WebhookDispatcher,
-  type WebhookEndpoint,
-} from './webhooks.ts'
+import { newWebhookSecret } from './webhook-signature.ts'
+import { createWebhookDispatcher, type WebhookDispatcher } from './webhooks.ts'
 
 export interface EmulatorOptions {
   /** Public origin, e.g. http://localhost:4100; must share the app's hostname (cookies). */
@@ -37,8 +34,11 @@ export interface EmulatorOptions {
    * handshakes redirect only for the instance's allowed origins.
    */
   allowedOrigins?: string[]
-  /** Where to deliver webhooks for the changes the emulator makes, and how fast to retry. */
-  webhooks?: { endpoints: WebhookEndpoint[]; backoffMs?: number[] }
+  /**
+   * Where to deliver webhooks for the changes the emulator makes (none by default), the signing
+   * secret (random by default) and how fast to retry.
+   */
+  webhooks?: { endpoints?: string[]; secret?: string; backoffMs?: number[] }
   /** Enables /__emulator/* (reset, create users, read the request log). Never on by default. */
   testEndpoints?: boolean
   log?: (line: string) => void
@@ -61,6 +61,8 @@ export interface ClerkEmulator {
   handle(request: EmulatorRequest): Promise<EmulatorReply>
   bundleUrls: ReturnType<typeof bundleUrls>
   webhooks: WebhookDispatcher
+  /** What the apps verify deliveries with (CLERK_WEBHOOK_SIGNING_SECRET). */
+  webhookSecret: string
   readonly allowedOrigins: ReadonlySet<string>
   isAllowedOrigin(origin: string): boolean
   /** For an app whose port is known only once the emulator runs (tests on free ports). */
@@ -127,8 +129,9 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
     usersFile: options.usersFile,
     organizationsFile: options.organizationsFile,
   })
+  const webhookSecret = options.webhooks?.secret ?? newWebhookSecret()
   const webhooks = createWebhookDispatcher({
-    endpoints: options.webhooks?.endpoints ?? [],
+    endpoints: (options.webhooks?.endpoints ?? []).map((url) => ({ url, secret: webhookSecret })),
     backoffMs: options.webhooks?.backoffMs,
     log,
   })
@@ -239,6 +242,7 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
     requestLog,
     bundleUrls: bundleUrls(instance.origin),
     webhooks,
+    webhookSecret,
     allowedOrigins,
     isAllowedOrigin,
     allowOrigin: (origin) => {

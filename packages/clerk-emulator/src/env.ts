@@ -2,10 +2,13 @@
 // comes from @repo/local-stack, with every other part of the offline stack.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { optionalText, throwEnvError } from '@repo/env'
+import { isHttpUrl, optionalText, throwEnvError } from '@repo/env'
 import { localStack } from '@repo/local-stack'
 import { createEnv } from '@t3-oss/env-core'
 import { parseOrigin } from './instance.ts'
+
+/** Where every app here takes Clerk's webhooks. */
+export const WEBHOOK_PATH = '/api/webhooks/clerk'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
@@ -18,6 +21,10 @@ export interface EmulatorEnv {
   secretKeyFile: string
   createdUsersFile: string
   createdOrganizationsFile: string
+  webhookSecret: string | undefined
+  webhookSecretFile: string
+  /** Where webhooks go: by default each local app's /api/webhooks/clerk. */
+  webhookEndpoints: string[]
   testEndpoints: boolean
   /** Apps beyond the local ones that may use the emulator (CORS, handshake redirects). */
   allowedOrigins: string[]
@@ -49,6 +56,27 @@ export function readEnv(runtimeEnv: Record<string, string | undefined> = process
       CLERK_EMULATOR_KEY_FILE: optionalText(),
       CLERK_EMULATOR_SECRET_KEY: optionalText(),
       CLERK_EMULATOR_TEST_ENDPOINTS: optionalText(),
+      CLERK_EMULATOR_WEBHOOK_SECRET: optionalText().refine(
+        (secret) => secret === undefined || secret.startsWith('whsec_'),
+        { error: 'CLERK_EMULATOR_WEBHOOK_SECRET must start with whsec_.' },
+      ),
+      CLERK_EMULATOR_WEBHOOK_ENDPOINTS: optionalText().transform((list, context) => {
+        if (list === undefined) return undefined
+        if (list === 'none') return []
+        return list
+          .split(',')
+          .map((value) => value.trim())
+          .filter(Boolean)
+          .map((value) => {
+            if (!isHttpUrl(value)) {
+              context.addIssue({
+                code: 'custom',
+                message: `CLERK_EMULATOR_WEBHOOK_ENDPOINTS must be comma-separated http(s) URLs, or "none"; "${value}" is not one.`,
+              })
+            }
+            return value
+          })
+      }),
     },
     runtimeEnv,
     onValidationError: throwEnvError('The Clerk emulator is not configured'),
@@ -64,6 +92,11 @@ export function readEnv(runtimeEnv: Record<string, string | undefined> = process
     secretKeyFile: path.join(stateDir, 'secret-key'),
     createdUsersFile: path.join(stateDir, 'users.json'),
     createdOrganizationsFile: path.join(stateDir, 'organizations.json'),
+    webhookSecret: env.CLERK_EMULATOR_WEBHOOK_SECRET,
+    webhookSecretFile: path.join(stateDir, 'webhook-secret'),
+    webhookEndpoints:
+      env.CLERK_EMULATOR_WEBHOOK_ENDPOINTS ??
+      Object.values(localStack(runtimeEnv).apps).map(({ url }) => `${url}${WEBHOOK_PATH}`),
     testEndpoints: env.CLERK_EMULATOR_TEST_ENDPOINTS === '1',
     allowedOrigins: env.CLERK_EMULATOR_ALLOWED_ORIGINS,
   }

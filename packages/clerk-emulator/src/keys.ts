@@ -2,6 +2,7 @@ import crypto, { type KeyObject } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { JWK } from 'jose'
+import { newWebhookSecret } from './webhook-signature.ts'
 
 export interface SigningKey {
   privateKey: KeyObject
@@ -92,23 +93,30 @@ export const randomSecretKey = () => `sk_live_${crypto.randomBytes(24).toString(
  * `file`. Kept per checkout, like the signing key: a key published in the repo would let any
  * page a developer visits call the local Backend API.
  */
-export function loadOrCreateSecretKey(options: { value?: string; file: string }): string {
+/** A secret kept in `file` (made there once when missing), unless `value` is given. */
+function loadOrCreateSecret(options: {
+  value?: string
+  file: string
+  make: () => string
+  valid: RegExp
+  what: string
+}): string {
   if (options.value) return options.value
   const read = () => {
-    const key = readFileSync(options.file, 'utf8').trim()
-    if (!/^sk_(live|test)_\w{16,}$/.test(key)) {
+    const secret = readFileSync(options.file, 'utf8').trim()
+    if (!options.valid.test(secret)) {
       throw new SigningKeyError(
-        `${options.file} does not hold a Clerk secret key (sk_live_…). Delete it; the emulator makes a new one.`,
+        `${options.file} does not hold ${options.what}. Delete it; the emulator makes a new one.`,
       )
     }
-    return key
+    return secret
   }
   if (existsSync(options.file)) return read()
   mkdirSync(path.dirname(options.file), { recursive: true })
-  // Written whole, then linked into place: on a fresh clone the emulator, both apps' env helpers
+  // Written whole, then linked into place: on a fresh clone the emulator, the apps' env helpers
   // and the banner start at once; none may read half a file, and the first writer wins.
   const temporary = `${options.file}.${crypto.randomBytes(4).toString('hex')}.tmp`
-  writeFileSync(temporary, `${randomSecretKey()}\n`, { mode: 0o600 })
+  writeFileSync(temporary, `${options.make()}\n`, { mode: 0o600 })
   try {
     linkSync(temporary, options.file)
   } catch (error) {
@@ -117,4 +125,23 @@ export function loadOrCreateSecretKey(options: { value?: string; file: string })
     unlinkSync(temporary)
   }
   return read()
+}
+
+export function loadOrCreateSecretKey(options: { value?: string; file: string }): string {
+  return loadOrCreateSecret({
+    ...options,
+    make: randomSecretKey,
+    valid: /^sk_(live|test)_\w{16,}$/,
+    what: 'a Clerk secret key (sk_live_…)',
+  })
+}
+
+/** The webhook signing secret the apps verify deliveries with (CLERK_WEBHOOK_SIGNING_SECRET). */
+export function loadOrCreateWebhookSecret(options: { value?: string; file: string }): string {
+  return loadOrCreateSecret({
+    ...options,
+    make: newWebhookSecret,
+    valid: /^whsec_[A-Za-z0-9+/=]{16,}$/,
+    what: 'a webhook signing secret (whsec_…)',
+  })
 }

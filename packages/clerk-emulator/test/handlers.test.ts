@@ -318,7 +318,7 @@ describe('what the emulator does not do', () => {
 
 describe('print-env', () => {
   it('gives each app its own variable names, with the emulator’s values', () => {
-    const env = appEnv(emulator.instance, emulator.key)
+    const env = appEnv(emulator.instance, emulator.key, emulator.webhookSecret)
     expect(env.next).toMatchObject({
       NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: emulator.instance.publishableKey,
       NEXT_PUBLIC_CLERK_PROXY_URL: 'http://localhost:4100/__clerk',

@@ -39,7 +39,7 @@ export function defineAppSmokeSuite(name: string, options: SmokeOptions): void {
       onLog: () => undefined,
     })
     app = await options.start({
-      clerkEnv: appEnv(clerk.emulator.instance, clerk.emulator.key),
+      clerkEnv: appEnv(clerk.emulator.instance, clerk.emulator.key, clerk.emulator.webhookSecret),
       supabaseUrl: supabase.url,
       supabaseKey: supabase.anonKey,
     })

@@ -76,7 +76,7 @@ export async function startStack(): Promise<{ info: StackInfo; stop(): Promise<v
   return {
     info: {
       emulatorUrl: clerk.url,
-      clerkEnv: appEnv(clerk.emulator.instance, clerk.emulator.key),
+      clerkEnv: appEnv(clerk.emulator.instance, clerk.emulator.key, clerk.emulator.webhookSecret),
       supabaseUrl: supabase.url,
       anonKey: supabase.anonKey,
       serviceRoleKey: supabase.serviceRoleKey,

@@ -46,7 +46,7 @@ test.beforeAll(async ({ stack }) => {
     secretKey: 'sk_live_second_instance_for_env_routing_tests',
     users: [CAROL],
   })
-  clerk2Env = appEnv(clerk2.emulator.instance, clerk2.emulator.key)
+  clerk2Env = appEnv(clerk2.emulator.instance, clerk2.emulator.key, clerk2.emulator.webhookSecret)
   // Case (c) signs in with the default emulator against this database, so it trusts both issuers,
   // as a Supabase project trusts the Clerk instance it was set up with.
   const jwks = await Promise.all(
