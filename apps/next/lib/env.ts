@@ -1,6 +1,8 @@
 // The only module of this app that reads env: it composes the packages' validators, checks every
 // variable at once, and names each missing one and where its value comes from.
 // NEXT_PUBLIC_* are written out in full because Next inlines only literal references.
+import type { ClerkSyncEnv } from '@repo/clerk-sync'
+import { clerkSyncEnv } from '@repo/clerk-sync/env'
 import { throwEnvError } from '@repo/env'
 import type { SupabaseEnv } from '@repo/supabase-clerk'
 import { supabaseClerkEnv } from '@repo/supabase-clerk/next/env'
@@ -13,6 +15,7 @@ export const env = createEnv({
       NEXT_PUBLIC_SUPABASE_URL: process.env.NEXT_PUBLIC_SUPABASE_URL,
       NEXT_PUBLIC_SUPABASE_KEY: process.env.NEXT_PUBLIC_SUPABASE_KEY,
     }),
+    clerkSyncEnv(process.env, 'apps/next'),
   ],
   experimental__runtimeEnv: {},
   onValidationError: throwEnvError('apps/next is not configured'),
@@ -22,4 +25,16 @@ export const env = createEnv({
 export const supabaseEnv: SupabaseEnv = {
   supabaseUrl: env.NEXT_PUBLIC_SUPABASE_URL,
   supabaseKey: env.NEXT_PUBLIC_SUPABASE_KEY,
+}
+
+/**
+ * For the webhook route only (server-only values: reading them in the browser throws), so
+ * called there rather than read when this module loads.
+ */
+export function webhookEnv(): ClerkSyncEnv & { signingSecret: string } {
+  return {
+    supabaseUrl: env.NEXT_PUBLIC_SUPABASE_URL,
+    serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY,
+    signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
+  }
 }

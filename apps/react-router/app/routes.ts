@@ -5,4 +5,5 @@ export default [
   route('ssr', 'routes/ssr.tsx'),
   route('sign-in/*', 'routes/sign-in.tsx'),
   route('sign-up/*', 'routes/sign-up.tsx'),
+  route('api/webhooks/clerk', 'routes/api.webhooks.clerk.ts'),
 ] satisfies RouteConfig

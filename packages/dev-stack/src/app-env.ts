@@ -20,7 +20,11 @@ interface Group {
 }
 
 const CLERK_KEYS = 'the Clerk dashboard > API keys'
+const CLERK_WEBHOOK =
+  'the Clerk dashboard > Webhooks > your endpoint > Signing Secret (server-only)'
 const SUPABASE_API = 'the Supabase dashboard > Project Settings > Data API'
+const SUPABASE_SERVICE_KEY =
+  'the Supabase dashboard > Project Settings > API Keys > service_role (server-only: bypasses RLS)'
 
 const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
   next: {
@@ -28,6 +32,7 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
       required: {
         NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
         CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
+        CLERK_WEBHOOK_SIGNING_SECRET: CLERK_WEBHOOK,
       },
       optional: [
         'NEXT_PUBLIC_CLERK_PROXY_URL',
@@ -41,6 +46,7 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
       required: {
         NEXT_PUBLIC_SUPABASE_URL: `${SUPABASE_API} > Project URL`,
         NEXT_PUBLIC_SUPABASE_KEY: `${SUPABASE_API} > anon (publishable) key`,
+        SUPABASE_SERVICE_ROLE_KEY: SUPABASE_SERVICE_KEY,
       },
       optional: [],
     },
@@ -50,6 +56,7 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
       required: {
         CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
         CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
+        CLERK_WEBHOOK_SIGNING_SECRET: CLERK_WEBHOOK,
       },
       optional: ['CLERK_PROXY_URL', 'CLERK_JS', 'CLERK_API_URL', 'CLERK_JWT_KEY'],
     },
@@ -57,6 +64,7 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
       required: {
         SUPABASE_URL: `${SUPABASE_API} > Project URL`,
         SUPABASE_KEY: `${SUPABASE_API} > anon (publishable) key`,
+        SUPABASE_SERVICE_ROLE_KEY: SUPABASE_SERVICE_KEY,
       },
       optional: [],
     },
@@ -66,6 +74,7 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
       required: {
         CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
         CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
+        CLERK_WEBHOOK_SIGNING_SECRET: CLERK_WEBHOOK,
       },
       optional: [
         'CLERK_PROXY_URL',
@@ -79,6 +88,7 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
       required: {
         SUPABASE_URL: `${SUPABASE_API} > Project URL`,
         SUPABASE_KEY: `${SUPABASE_API} > anon (publishable) key`,
+        SUPABASE_SERVICE_ROLE_KEY: SUPABASE_SERVICE_KEY,
       },
       optional: [],
     },
@@ -94,10 +104,19 @@ export const APP_ENV_VARIABLES: string[] = [
   ),
 ]
 
-/** A Supabase URL and anon key under this app's variable names. */
-export function supabaseVariables(app: AppName, url: string, key: string): Record<string, string> {
+/** A Supabase URL, anon key and service key under this app's variable names. */
+export function supabaseVariables(
+  app: AppName,
+  url: string,
+  key: string,
+  serviceRoleKey: string,
+): Record<string, string> {
   const [urlName, keyName] = Object.keys(GROUPS[app].supabase.required)
-  return { [urlName as string]: url, [keyName as string]: key }
+  return {
+    [urlName as string]: url,
+    [keyName as string]: key,
+    SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+  }
 }
 
 /** The files Next.js and Vite load in this mode, lowest precedence first. */
@@ -185,7 +204,12 @@ export function resolveAppEnv(app: AppName, appDir: string, mode: EnvMode): Reso
       // The emulator's env reads (or creates) its signing key: only when it is the one used.
       ...(clerk === 'local' ? localEmulatorAppEnv()[app] : fromFiles(groups.clerk)),
       ...(supabase === 'local'
-        ? supabaseVariables(app, localStack().supabase.url, localStackSecrets().anonKey)
+        ? supabaseVariables(
+            app,
+            localStack().supabase.url,
+            localStackSecrets().anonKey,
+            localStackSecrets().serviceRoleKey,
+          )
         : fromFiles(groups.supabase)),
     },
     clerk: clerk === 'local' ? 'emulator' : 'configured',

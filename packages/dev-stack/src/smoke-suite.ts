@@ -12,6 +12,7 @@ export interface SmokeStack {
   clerkEnv: AppEnv
   supabaseUrl: string
   supabaseKey: string
+  serviceRoleKey: string
 }
 
 export interface SmokeOptions {
@@ -42,6 +43,7 @@ export function defineAppSmokeSuite(name: string, options: SmokeOptions): void {
       clerkEnv: appEnv(clerk.emulator.instance, clerk.emulator.key, clerk.emulator.webhookSecret),
       supabaseUrl: supabase.url,
       supabaseKey: supabase.anonKey,
+      serviceRoleKey: supabase.serviceRoleKey,
     })
     // The app listens on a free port: let it use the instance, as its handshakes need.
     clerk.emulator.allowOrigin(app.url)

@@ -131,6 +131,8 @@ export async function startBuiltApp(
     clerkEnv: AppEnv
     supabaseUrl: string
     supabaseKey: string
+    /** The webhook route writes the mirror with it. */
+    serviceRoleKey: string
     port: number
     logFile?: string
   },
@@ -141,7 +143,12 @@ export async function startBuiltApp(
     logFile: options.logFile,
     env: {
       ...options.clerkEnv[app],
-      ...supabaseVariables(app, options.supabaseUrl, options.supabaseKey),
+      ...supabaseVariables(
+        app,
+        options.supabaseUrl,
+        options.supabaseKey,
+        options.serviceRoleKey,
+      ),
       PORT: String(options.port),
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',

@@ -101,6 +101,7 @@ export async function startApps(
               clerkEnv: stack.clerkEnv,
               supabaseUrl: stack.supabaseUrl,
               supabaseKey: stack.anonKey,
+              serviceRoleKey: stack.serviceRoleKey,
               port: await allowedFreePort(stack),
               logFile,
             })

@@ -2,13 +2,15 @@
 // every variable at once, naming each missing one and where its value comes from. Evaluated when
 // the server build is imported, so remix-serve stops at start with that message instead of
 // failing each request.
+import type { ClerkSyncEnv } from '@repo/clerk-sync'
+import { clerkSyncEnv } from '@repo/clerk-sync/env'
 import { throwEnvError } from '@repo/env'
 import type { SupabaseEnv } from '@repo/supabase-clerk'
 import { supabaseClerkEnv } from '@repo/supabase-clerk/remix/env'
 import { createEnv } from '@t3-oss/env-core'
 
 export const env = createEnv({
-  extends: [supabaseClerkEnv(process.env)],
+  extends: [supabaseClerkEnv(process.env), clerkSyncEnv(process.env, 'apps/remix')],
   server: {},
   runtimeEnv: process.env,
   onValidationError: throwEnvError('apps/remix is not configured'),
@@ -18,4 +20,11 @@ export const env = createEnv({
 export const supabaseEnv: SupabaseEnv = {
   supabaseUrl: env.SUPABASE_URL,
   supabaseKey: env.SUPABASE_KEY,
+}
+
+/** What the webhook route writes the mirror with, and verifies deliveries with. Server-only. */
+export const webhookEnv: ClerkSyncEnv & { signingSecret: string } = {
+  supabaseUrl: env.SUPABASE_URL,
+  serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY,
+  signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
 }
