@@ -86,9 +86,7 @@ export const profiles = pgTable(
 export const clerkWebhookDeliveries = pgTable('clerk_webhook_deliveries', {
   svixId: text('svix_id').primaryKey(),
   eventType: text('event_type').notNull(),
-  appliedAt: timestamp('applied_at', { withTimezone: true, mode: 'string' })
-    .notNull()
-    .defaultNow(),
+  appliedAt: timestamp('applied_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 }).enableRLS()
 
 export const clerkDeletions = pgTable('clerk_deletions', {

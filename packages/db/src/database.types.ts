@@ -128,6 +128,13 @@ export type Database = {
           name: string
           organization_id: string | null
           user_id: string
+          author: {
+            clerk_updated_at: string
+            display_name: string
+            email: string | null
+            id: string
+            image_url: string | null
+          } | null
         }
         Insert: {
           created_at?: string
@@ -152,6 +159,22 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      author: {
+        Args: { "": Database["public"]["Tables"]["tasks"]["Row"] }
+        Returns: {
+          clerk_updated_at: string
+          display_name: string
+          email: string | null
+          id: string
+          image_url: string | null
+        }
+        SetofOptions: {
+          from: "tasks"
+          to: "profiles"
+          isOneToOne: true
+          isSetofReturn: true
+        }
+      }
       clerk_apply_membership: {
         Args: {
           p_event_type: string

@@ -4,5 +4,13 @@ export { clerkUserId, tasks } from './schema.ts'
 
 import type { Tables } from './database.types.ts'
 
-/** A task row as supabase-js returns it. */
-export type Task = Tables<'tasks'>
+/**
+ * A task as the pages list it: its row, and who added it (the `author` computed relationship
+ * over the profiles mirror; null until their profile is mirrored, and after they are deleted).
+ */
+export type Task = Omit<Tables<'tasks'>, 'author'> & {
+  author: { display_name: string } | null
+}
+
+/** What the task queries select: the row and its author's name. */
+export const TASK_COLUMNS = '*, author(display_name)'

@@ -103,7 +103,11 @@ describe('alice and bob through the core factory', () => {
 
 describe('the Remix server factory with the real @clerk/remix getAuth', () => {
   beforeAll(() => {
-    const env = appEnv(clerk.emulator.instance, clerk.emulator.key).remix
+    const env = appEnv(
+      clerk.emulator.instance,
+      clerk.emulator.key,
+      clerk.emulator.webhookSecret,
+    ).remix
     for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
   })
 
@@ -142,7 +146,9 @@ describe('the Remix server factory with the real @clerk/remix getAuth', () => {
 
 describe('the React Router server factory with the real clerkMiddleware and getAuth', () => {
   beforeAll(() => {
-    const env = appEnv(clerk.emulator.instance, clerk.emulator.key)['react-router']
+    const env = appEnv(clerk.emulator.instance, clerk.emulator.key, clerk.emulator.webhookSecret)[
+      'react-router'
+    ]
     for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
   })
 

@@ -1,4 +1,4 @@
-import type { Task } from '@repo/db'
+import { TASK_COLUMNS, type Task } from '@repo/db'
 import type { ClerkSupabaseClient, DataError } from '@repo/supabase-clerk'
 import { taskError } from './task-error.ts'
 
@@ -17,7 +17,10 @@ function settle<T>(reply: Reply<T>, fallback: T): TaskResult<T> {
 
 /** The caller's tasks, oldest first. RLS decides whose they are. */
 export async function listTasks(client: ClerkSupabaseClient): Promise<TaskResult<Task[]>> {
-  return settle(await client.from('tasks').select().order('created_at').order('id'), [] as Task[])
+  return settle(
+    await client.from('tasks').select(TASK_COLUMNS).order('created_at').order('id'),
+    [] as Task[],
+  )
 }
 
 /** `name` must already be validated; user_id is filled in by the database from the token. */
@@ -25,7 +28,7 @@ export async function addTask(
   client: ClerkSupabaseClient,
   name: string,
 ): Promise<TaskResult<Task | null>> {
-  return settle(await client.from('tasks').insert({ name }).select().single(), null)
+  return settle(await client.from('tasks').insert({ name }).select(TASK_COLUMNS).single(), null)
 }
 
 export async function setTaskDone(
@@ -33,7 +36,10 @@ export async function setTaskDone(
   id: number,
   done: boolean,
 ): Promise<TaskResult<Task[]>> {
-  return settle(await client.from('tasks').update({ done }).eq('id', id).select(), [] as Task[])
+  return settle(
+    await client.from('tasks').update({ done }).eq('id', id).select(TASK_COLUMNS),
+    [] as Task[],
+  )
 }
 
 /** What a member is told when RLS keeps another member's organization task from them. */
@@ -50,7 +56,10 @@ export async function deleteTask(
   client: ClerkSupabaseClient,
   id: number,
 ): Promise<TaskResult<Task[]>> {
-  const deleted = settle(await client.from('tasks').delete().eq('id', id).select(), [] as Task[])
+  const deleted = settle(
+    await client.from('tasks').delete().eq('id', id).select(TASK_COLUMNS),
+    [] as Task[],
+  )
   if (!deleted.ok || deleted.data.length > 0) return deleted
   const still = settle(await client.from('tasks').select('id').eq('id', id), [] as { id: number }[])
   if (!still.ok) return still

@@ -13,7 +13,15 @@ const ALICE = 'user_alice'
 
 function stored(id: number, name: string, done = false, organization_id: string | null = null) {
   const created_at = new Date(2026, 0, id).toISOString()
-  return { id, name, done, user_id: ALICE, organization_id, created_at } satisfies Task
+  return {
+    id,
+    name,
+    done,
+    user_id: ALICE,
+    organization_id,
+    created_at,
+    author: null,
+  } satisfies Task
 }
 
 /**

@@ -94,6 +94,7 @@ export function ClientTasks({
       // What the database will stamp it with, from the same token.
       organization_id: organizationId,
       created_at: new Date().toISOString(),
+      author: null,
     }
     setTasks((current) => [...current, placeholder])
     setName('')
