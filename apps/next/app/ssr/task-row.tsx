@@ -1,6 +1,6 @@
 'use client'
 import type { Task } from '@repo/tasks'
-import { DataErrorAlert } from '@repo/tasks/react'
+import { DataErrorAlert, TaskAuthor } from '@repo/tasks/react'
 import { useActionState } from 'react'
 import { deleteTaskAction, type RowActionState, toggleTaskAction } from './actions'
 
@@ -12,6 +12,7 @@ export function TaskRow({ task }: { task: Task }) {
   return (
     <li className={task.done ? 'done' : undefined} aria-busy={toggling || deleting}>
       <span className="name">{task.name}</span>
+      <TaskAuthor task={task} />
       <form action={toggle}>
         <input type="hidden" name="id" value={task.id} />
         <input type="hidden" name="done" value={String(!task.done)} />

@@ -3,7 +3,7 @@ import { getAuth } from '@clerk/react-router/server'
 import type { DataError } from '@repo/supabase-clerk'
 import { createServerSupabaseClient } from '@repo/supabase-clerk/react-router/server'
 import { listTasks, runTaskAction, type Task } from '@repo/tasks'
-import { DataErrorAlert, TaskNameField, TasksHeading } from '@repo/tasks/react'
+import { DataErrorAlert, TaskAuthor, TaskNameField, TasksHeading } from '@repo/tasks/react'
 import { useEffect, useRef } from 'react'
 import { Form, useFetcher, useNavigation } from 'react-router'
 import { supabaseEnv } from '../lib/env.server'
@@ -93,6 +93,7 @@ function TaskRow({ task, postedError }: { task: Task; postedError: DataError | n
   return (
     <li className={done ? 'done' : undefined} aria-busy={fetcher.state !== 'idle'}>
       <span className="name">{task.name}</span>
+      <TaskAuthor task={task} />
       <fetcher.Form method="post">
         <input type="hidden" name="intent" value="toggle" />
         <input type="hidden" name="id" value={task.id} />

@@ -4,7 +4,7 @@ import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@
 import type { DataError } from '@repo/supabase-clerk'
 import { createServerSupabaseClient } from '@repo/supabase-clerk/remix/server'
 import { listTasks, runTaskAction, type Task } from '@repo/tasks'
-import { DataErrorAlert, TaskNameField, TasksHeading } from '@repo/tasks/react'
+import { DataErrorAlert, TaskAuthor, TaskNameField, TasksHeading } from '@repo/tasks/react'
 import { useEffect, useRef } from 'react'
 import { requireSignedIn } from '../lib/auth.server'
 import { supabaseEnv } from '../lib/env.server'
@@ -87,6 +87,7 @@ function TaskRow({ task, postedError }: { task: Task; postedError: DataError | n
   return (
     <li className={done ? 'done' : undefined} aria-busy={fetcher.state !== 'idle'}>
       <span className="name">{task.name}</span>
+      <TaskAuthor task={task} />
       <fetcher.Form method="post">
         <input type="hidden" name="intent" value="toggle" />
         <input type="hidden" name="id" value={task.id} />

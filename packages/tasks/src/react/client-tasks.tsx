@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react'
 import { addTask, deleteTask, listTasks, setTaskDone } from '../queries.ts'
 import { validateTaskName } from '../validation.ts'
 import { DataErrorAlert } from './data-error-alert.tsx'
+import { TaskAuthor } from './task-author.tsx'
 import { TaskNameField } from './task-name-field.tsx'
 import { TasksHeading, type TokenOrganization } from './tasks-heading.tsx'
 
@@ -147,6 +148,7 @@ export function ClientTasks({
           {tasks.map((task) => (
             <li key={task.id} className={task.done ? 'done' : undefined}>
               <span className="name">{task.name}</span>
+              <TaskAuthor task={task} />
               <label>
                 <input type="checkbox" checked={task.done} onChange={() => onToggle(task)} /> Done
               </label>
