@@ -9,6 +9,7 @@ const SECRET_SHAPES: [string, RegExp][] = [
   ['a Clerk secret key', /sk_(live|test)_[A-Za-z0-9]{16,}/],
   ['a Supabase secret key', /sb_secret_[A-Za-z0-9_-]{16,}/],
   ['a private key', /-----BEGIN (RSA |EC )?PRIVATE KEY-----/],
+  ['a webhook signing secret', /whsec_[A-Za-z0-9+/=]{16,}/],
 ]
 
 /**
@@ -36,6 +37,7 @@ export function defineClientBundleSecretsSuite(
     it.each([
       ['the Clerk secret key', localEmulatorAppEnv().next.CLERK_SECRET_KEY ?? ''],
       ['the service-role key', localStackSecrets().serviceRoleKey],
+      ['the webhook signing secret', localEmulatorAppEnv().next.CLERK_WEBHOOK_SIGNING_SECRET ?? ''],
     ])('holds no %s', (_label, secret) => {
       expect(secret.length).toBeGreaterThan(5)
       expect(leaking((text) => text.includes(secret))).toEqual([])

@@ -143,12 +143,7 @@ export async function startBuiltApp(
     logFile: options.logFile,
     env: {
       ...options.clerkEnv[app],
-      ...supabaseVariables(
-        app,
-        options.supabaseUrl,
-        options.supabaseKey,
-        options.serviceRoleKey,
-      ),
+      ...supabaseVariables(app, options.supabaseUrl, options.supabaseKey, options.serviceRoleKey),
       PORT: String(options.port),
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
