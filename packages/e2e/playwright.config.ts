@@ -24,7 +24,12 @@ export default defineConfig<Pick<TestFixtures, 'framework'>, Pick<WorkerFixtures
     // The production builds, started as a deployment would.
     {
       name: 'built',
-      testMatch: ['tasks.spec.ts', 'organizations.spec.ts', 'slow-device.spec.ts'],
+      testMatch: [
+        'tasks.spec.ts',
+        'organizations.spec.ts',
+        'slow-device.spec.ts',
+        'webhooks.spec.ts',
+      ],
       use: { mode: 'built' },
     },
     // Each app's `dev` script, as `pnpm dev` runs it.

@@ -63,6 +63,8 @@ export interface ClerkEmulator {
   webhooks: WebhookDispatcher
   /** What the apps verify deliveries with (CLERK_WEBHOOK_SIGNING_SECRET). */
   webhookSecret: string
+  /** Delivers to these URLs from now on, each first getting every event so far (tests on free ports). */
+  setWebhookEndpoints(urls: string[]): void
   readonly allowedOrigins: ReadonlySet<string>
   isAllowedOrigin(origin: string): boolean
   /** For an app whose port is known only once the emulator runs (tests on free ports). */
@@ -154,6 +156,17 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
         return webhooks.emit(event.type, { object: 'organization', id: event.id, deleted: true })
     }
   })
+  // The seeded users and organizations were created before anyone listened: their events go out
+  // now, so an app's mirror learns them once its endpoint answers (retried until it does).
+  for (const user of store.users.values()) {
+    webhooks.emit('user.created', backendUserJSON(user, store))
+  }
+  for (const organization of store.organizations.values()) {
+    webhooks.emit('organization.created', backendOrganizationJSON(organization, store))
+  }
+  for (const membership of store.memberships.values()) {
+    webhooks.emit('organizationMembership.created', backendMembershipJSON(membership, store))
+  }
   const verificationCode = options.verificationCode ?? DEFAULT_VERIFICATION_CODE
   const frontendApi = createFrontendApi({
     instance,
@@ -243,6 +256,8 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
     bundleUrls: bundleUrls(instance.origin),
     webhooks,
     webhookSecret,
+    setWebhookEndpoints: (urls) =>
+      webhooks.setEndpoints(urls.map((url) => ({ url: new URL(url).href, secret: webhookSecret }))),
     allowedOrigins,
     isAllowedOrigin,
     allowOrigin: (origin) => {

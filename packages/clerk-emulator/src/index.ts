@@ -13,6 +13,7 @@ export {
   type EmulatorOptions,
   type RequestLogEntry,
 } from './emulator.ts'
+export { WEBHOOK_PATH } from './env.ts'
 export { cookieSuffixFor, type Instance, publishableKeyFor } from './instance.ts'
 export {
   generateSigningKeyPem,

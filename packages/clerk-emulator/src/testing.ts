@@ -45,6 +45,8 @@ export async function startTestEmulator(
     users?: SeedUser[]
     organizations?: SeedOrganization[]
     allowedOrigins?: string[]
+    /** The webhook signing secret (random by default); endpoints come later (setWebhookEndpoints). */
+    webhookSecret?: string
   } = {},
 ): Promise<TestEmulator> {
   const key = options.key ?? signingKeyFromPem(testSigningKeyPem(), 'test key')
@@ -70,6 +72,7 @@ export async function startTestEmulator(
     frontendHost: options.frontendHost,
     secretKey: options.secretKey,
     allowedOrigins: options.allowedOrigins,
+    webhooks: { secret: options.webhookSecret },
   })
   const server = await startEmulatorServer(emulator, port)
   return { emulator, server, url: server.url, stop: () => server.stop() }

@@ -38,6 +38,11 @@ export interface WebhookDispatcherOptions {
 
 export interface WebhookDispatcher {
   readonly endpoints: readonly WebhookEndpoint[]
+  /**
+   * Replaces the endpoints. A new one first gets every event sent so far, in order, as Svix
+   * replays an application's messages to an endpoint added later; a removed one's queue is dropped.
+   */
+  setEndpoints(endpoints: WebhookEndpoint[]): void
   /** Sends `data` as a `type` event (e.g. "user.created") to every endpoint. */
   emit(type: string, data: unknown): void
   /** Sends a message again under its own svix-id, as the Clerk dashboard's "Resend" does. */
@@ -55,6 +60,9 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   const backoff = options.backoffMs ?? DEFAULT_BACKOFF_MS
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
   const log = options.log ?? (() => undefined)
+  let endpoints = [...options.endpoints]
+  /** Every event sent, for endpoints added later. */
+  const events: Pick<WebhookMessage, 'id' | 'type' | 'body'>[] = []
   const all: WebhookMessage[] = []
   const queues = new Map<string, WebhookMessage[]>()
   const busy = new Set<string>()
@@ -62,7 +70,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   let waiting: (() => void)[] = []
   let stopped = false
 
-  const endpointOf = (url: string) => options.endpoints.find((endpoint) => endpoint.url === url)
+  const endpointOf = (url: string) => endpoints.find((endpoint) => endpoint.url === url)
 
   function settleIdle() {
     if (busy.size === 0 && [...queues.values()].every((queue) => queue.length === 0)) {
@@ -136,9 +144,21 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   }
 
   return {
-    endpoints: options.endpoints,
+    get endpoints() {
+      return endpoints
+    },
+    setEndpoints(next) {
+      const known = new Set(endpoints.map((endpoint) => endpoint.url))
+      endpoints = [...next]
+      for (const url of known) if (!endpointOf(url)) queues.delete(url)
+      for (const endpoint of endpoints.filter(({ url }) => !known.has(url))) {
+        for (const event of events) {
+          enqueue({ ...event, endpoint: endpoint.url, state: 'pending', attempts: [] })
+        }
+      }
+      settleIdle()
+    },
     emit(type, data) {
-      if (options.endpoints.length === 0) return
       const id = `msg_${crypto.randomBytes(14).toString('hex')}`
       const body = JSON.stringify({
         object: 'event',
@@ -147,7 +167,9 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
         timestamp: Date.now(),
         instance_id: 'ins_emulator',
       })
-      for (const endpoint of options.endpoints) {
+      events.push({ id, type, body })
+      if (events.length > 5_000) events.shift()
+      for (const endpoint of endpoints) {
         enqueue({ id, endpoint: endpoint.url, type, body, state: 'pending', attempts: [] })
       }
     },

@@ -101,4 +101,30 @@ describe('webhook deliveries', () => {
     await emulator.webhooks.idle()
     expect(endpoint.received.map(({ id }) => id)).toEqual([first?.id, first?.id])
   })
+
+  it('reach an endpoint added later, which first gets every event so far in order, seeds included', async () => {
+    let secret = ''
+    const endpoint = await startEndpoint(
+      () => secret,
+      () => 200,
+    )
+    const emulator = createEmulator({
+      origin: 'http://localhost:1',
+      key,
+      users: [{ id: 'user_seeded', email: 'seed@example.com', password: 'pw-123456' }],
+      log: () => undefined,
+      webhooks: { backoffMs: [20, 40] },
+    })
+    secret = emulator.webhookSecret
+    cleanups.push(endpoint.stop, () => emulator.webhooks.stop())
+    const later = emulator.store.createUser({ email: 'later@example.com', password: 'pw-123456' })
+    emulator.setWebhookEndpoints([endpoint.url])
+    emulator.store.deleteUser(later)
+    await emulator.webhooks.idle()
+    expect(endpoint.received.map(({ type, data }) => [type, data.id])).toEqual([
+      ['user.created', 'user_seeded'],
+      ['user.created', later.id],
+      ['user.deleted', later.id],
+    ])
+  })
 })

@@ -5,6 +5,7 @@
 //   `pnpm dev` starts it, on the ports it names, resolving its env as it does for a user.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { WEBHOOK_PATH } from '@repo/clerk-emulator'
 import { signInOverHttp } from '@repo/clerk-emulator/testing'
 import {
   appDir,
@@ -44,6 +45,14 @@ async function warmUp(app: RunningApp, stack: StackInfo): Promise<void> {
   for (const route of ['/', '/ssr']) {
     await fetch(`${app.url}${route}`, { headers: documentHeaders(await session.appCookieHeader()) })
   }
+}
+
+/** Where the Clerk emulator delivers webhooks: every app of this run, as a deployment's are. */
+async function setWebhookEndpoints(stack: StackInfo, urls: string[]): Promise<void> {
+  const query = new URLSearchParams(urls.map((url) => ['url', url]))
+  const response = await fetch(`${stack.controlUrl}/clerk/webhook-endpoints?${query}`)
+  if (!response.ok)
+    throw new Error(`Setting the webhook endpoints failed: ${await response.text()}`)
 }
 
 /**
@@ -87,6 +96,7 @@ export async function startApps(
   const running: RunningApp[] = []
   const logFiles: string[] = []
   const stop = async () => {
+    await setWebhookEndpoints(stack, [])
     await Promise.all(running.map((app) => app.stop()))
     if (mode === 'dev') assertNoDevReloads(logFiles)
   }
@@ -123,5 +133,9 @@ export async function startApps(
   const urls = Object.fromEntries(
     FRAMEWORKS.map((framework, index) => [framework, running[index]?.url ?? '']),
   ) as Record<Framework, string>
+  await setWebhookEndpoints(
+    stack,
+    Object.values(urls).map((url) => `${url}${WEBHOOK_PATH}`),
+  )
   return { urls, stop }
 }

@@ -166,6 +166,21 @@ export async function storedCount(
   return count ?? 0
 }
 
+/** The profiles mirror's row for this email (the service key bypasses RLS), or null. */
+export async function storedProfile(
+  stack: Pick<StackInfo, 'supabaseUrl' | 'serviceRoleKey'>,
+  email: string,
+): Promise<{ email: string | null; display_name: string } | null> {
+  const service = createClient(stack.supabaseUrl, stack.serviceRoleKey)
+  const { data, error } = await service
+    .from('profiles')
+    .select('email, display_name')
+    .eq('email', email)
+    .maybeSingle()
+  if (error) throw new Error(`reading the profile failed: ${error.message}`)
+  return data
+}
+
 export async function dataApi(stack: StackInfo, action: 'stop' | 'start') {
   await fetch(`${stack.controlUrl}/data-api/${action}`)
 }

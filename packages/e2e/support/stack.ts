@@ -34,6 +34,8 @@ export async function startStack(): Promise<{ info: StackInfo; stop(): Promise<v
     port: local.port,
     key: local.key,
     secretKey: local.secretKey,
+    // The dev servers verify deliveries with this checkout's secret, as under `pnpm dev`.
+    webhookSecret: local.webhookSecret,
   })
   const secrets = localStackSecrets()
   const stopClerk = () => clerk.stop()
@@ -60,6 +62,9 @@ export async function startStack(): Promise<{ info: StackInfo; stop(): Promise<v
         response.end(String(error))
         return
       }
+    } else if (url.pathname === '/clerk/webhook-endpoints') {
+      // The apps under test, once their ports are known: each gets every event so far.
+      clerk.emulator.setWebhookEndpoints(url.searchParams.getAll('url'))
     } else if (request.url === '/clerk/unhandled') {
       const fresh = clerk.emulator.requestLog.filter(
         (entry) => !entry.handled && !reported.has(entry),

@@ -100,10 +100,12 @@ for (const framework of FRAMEWORKS) {
         await carol.close()
       }
 
-      // alice, the admin, sees bob's tick and his task, and may delete hers.
+      // alice, the admin, sees bob's tick and his task, by his name (from the profiles mirror,
+      // which Clerk's webhooks keep), and may delete hers.
       await page.reload()
       await expect(row(page, shared).getByLabel('Done')).toBeChecked()
-      await expect(row(page, bobs)).toBeVisible()
+      await expect(row(page, bobs)).toContainText('added by Bob Example')
+      await expect(row(page, shared)).toContainText('added by Alice Example')
       await row(page, shared).getByRole('button', { name: 'Delete' }).click()
       await expect(row(page, shared)).toHaveCount(0)
       // The row goes as the click is made (an optimistic update); the delete lands just after.

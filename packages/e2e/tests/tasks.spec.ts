@@ -14,6 +14,7 @@ import {
   signIn,
   signOut,
   storedCount,
+  storedProfile,
   taskNames,
   test,
   USERS,
@@ -208,6 +209,11 @@ for (const framework of FRAMEWORKS) {
       await page.getByText(/verify your email/i).waitFor()
       await page.keyboard.type(stack.verificationCode)
       await expect(page).toHaveURL(new RegExp(`^${appUrl}/?$`))
+      // Clerk's user.created webhook reaches the apps: the profiles mirror has the new user
+      // within seconds, named after the email (no name was given).
+      await expect
+        .poll(() => storedProfile(stack, email), { timeout: 10_000 })
+        .toEqual({ email, display_name: email.split('@')[0] })
       await expect(page.getByText('No tasks yet')).toBeVisible()
       const name = unique('First task')
       await addTask(page, name)

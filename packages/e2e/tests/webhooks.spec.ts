@@ -1,0 +1,91 @@
+// Clerk's webhooks reach every app's /api/webhooks/clerk (support/apps.ts points the emulator at
+// them): a user deleted through the Backend API loses their personal tasks, while their
+// organization's task stays for its members. Each app's route must have verified and answered
+// every delivery about that user. The sign-up and "added by Bob" halves are scenarios 7 and 9.
+
+import { WEBHOOK_PATH } from '@repo/clerk-emulator'
+import { seededOrganizations } from '@repo/local-stack'
+import { createClient } from '@supabase/supabase-js'
+import { FRAMEWORKS } from '../support/apps.ts'
+import { expect, storedCount, storedProfile, test, unique } from '../support/fixtures.ts'
+import type { StackInfo } from '../support/stack.ts'
+
+/** A Backend API call, as a server with the instance's secret key makes it. */
+async function backendApi(stack: StackInfo, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${stack.clerkEnv.next.CLERK_API_URL}/v1${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${stack.clerkEnv.next.CLERK_SECRET_KEY}`,
+      'content-type': 'application/json',
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  expect(response.status, `${method} ${path}`).toBe(200)
+  return (await response.json()) as { id: string }
+}
+
+interface Delivery {
+  endpoint: string
+  type: string
+  body: string
+  state: string
+  attempts: { status: number | null }[]
+}
+
+for (const framework of FRAMEWORKS) {
+  test.describe(framework, () => {
+    test.use({ framework })
+
+    test('12. a user deleted through the Backend API loses their personal tasks; their organization task stays', async ({
+      appUrl,
+      stack,
+    }) => {
+      const email = `${unique('leaving').replace(/\W+/g, '-')}@example.com`
+      const user = await backendApi(stack, 'POST', '/users', {
+        email_address: [email],
+        password: 'a-leaving-password',
+        first_name: 'Dora',
+        last_name: 'Leaving',
+      })
+      await expect
+        .poll(() => storedProfile(stack, email), { timeout: 10_000 })
+        .toEqual({ email, display_name: 'Dora Leaving' })
+
+      const service = createClient(stack.supabaseUrl, stack.serviceRoleKey)
+      const personal = unique('Dora personal')
+      const shared = unique('Dora in Acme')
+      const inserted = await service.from('tasks').insert([
+        { user_id: user.id, name: personal },
+        { user_id: user.id, name: shared, organization_id: seededOrganizations().acme.id },
+      ])
+      expect(inserted.error).toBeNull()
+
+      await backendApi(stack, 'DELETE', `/users/${user.id}`)
+      await expect.poll(() => storedCount(stack, personal), { timeout: 10_000 }).toBe(0)
+      expect(await storedCount(stack, shared)).toBe(1)
+      expect(await storedProfile(stack, email)).toBeNull()
+
+      // This app's route verified and answered both events about her.
+      const endpoint = `${appUrl}${WEBHOOK_PATH}`
+      await expect
+        .poll(
+          async () => {
+            const log = (await (
+              await fetch(`${stack.emulatorUrl}/__emulator/webhooks`)
+            ).json()) as Delivery[]
+            return log
+              .filter(
+                (delivery) => delivery.endpoint === endpoint && delivery.body.includes(user.id),
+              )
+              .map((delivery) => [delivery.type, delivery.state, delivery.attempts.at(-1)?.status])
+          },
+          { timeout: 10_000 },
+        )
+        .toEqual([
+          ['user.created', 'delivered', 200],
+          ['user.deleted', 'delivered', 200],
+        ])
+      await service.from('tasks').delete().eq('name', shared)
+    })
+  })
+}
