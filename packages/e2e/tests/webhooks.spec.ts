@@ -3,11 +3,11 @@
 // organization's task stays for its members. Each app's route must have verified and answered
 // every delivery about that user. The sign-up and "added by Bob" halves are scenarios 7 and 9.
 
-import { WEBHOOK_PATH } from '@repo/clerk-emulator'
+import { WEBHOOK_PATH, webhookHeaders } from '@repo/clerk-emulator'
 import { seededOrganizations } from '@repo/local-stack'
 import { createClient } from '@supabase/supabase-js'
 import { FRAMEWORKS } from '../support/apps.ts'
-import { expect, storedCount, storedProfile, test, unique } from '../support/fixtures.ts'
+import { expect, storedCount, storedProfile, test, USERS, unique } from '../support/fixtures.ts'
 import type { StackInfo } from '../support/stack.ts'
 
 /** A Backend API call, as a server with the instance's secret key makes it. */
@@ -86,6 +86,26 @@ for (const framework of FRAMEWORKS) {
           ['user.deleted', 'delivered', 200],
         ])
       await service.from('tasks').delete().eq('name', shared)
+
+      // A forged delivery (signed with another secret) is refused, and changes nothing.
+      const forged = JSON.stringify({
+        type: 'user.deleted',
+        object: 'event',
+        data: { id: USERS.alice.id, object: 'user', deleted: true },
+      })
+      const refused = await fetch(endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...webhookHeaders('whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', `msg_${Date.now()}`, forged),
+        },
+        body: forged,
+      })
+      expect(refused.status).toBe(400)
+      expect(await storedProfile(stack, USERS.alice.email)).toEqual({
+        email: USERS.alice.email,
+        display_name: 'Alice Example',
+      })
     })
   })
 }
