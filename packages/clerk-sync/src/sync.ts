@@ -42,6 +42,8 @@ export async function syncClerkEvent(
 ): Promise<SyncOutcome> {
   const change = mirrorChange(event)
   if (!change) return 'ignored'
+  // Cast: the generated types pair no fn with its args across this union, and type every function
+  // argument non-null, while these functions take null for a missing email or image.
   const { data, error } = await client.rpc(change.fn, {
     p_svix_id: svixId,
     p_event_type: event.type,
