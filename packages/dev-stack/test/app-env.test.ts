@@ -19,7 +19,13 @@ const APP_VARIABLES = [
   'SUPABASE_KEY',
   'CLERK_PUBLISHABLE_KEY',
   'CLERK_PROXY_URL',
+  'CLERK_WEBHOOK_SIGNING_SECRET',
+  'SUPABASE_SERVICE_ROLE_KEY',
 ]
+
+/** A whole group of each, as a user copies it from the dashboards. */
+const CLERK_WEBHOOK = 'CLERK_WEBHOOK_SIGNING_SECRET=whsec_real\n'
+const SUPABASE_SERVICE = 'SUPABASE_SERVICE_ROLE_KEY=sb_secret_real\n'
 
 beforeEach(async () => {
   appDir = await mkdtemp(path.join(os.tmpdir(), 'dev-stack-app-'))
@@ -49,12 +55,13 @@ describe('resolveAppEnv', () => {
   it('uses a group the user set in .env.local, whole, and passes its values on', async () => {
     await writeFile(
       path.join(appDir, '.env.local'),
-      'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_real\nCLERK_SECRET_KEY=sk_test_real\n',
+      `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_real\nCLERK_SECRET_KEY=sk_test_real\n${CLERK_WEBHOOK}`,
     )
     const resolved = resolveAppEnv('next', appDir, 'development')
     expect(resolved.clerk).toBe('configured')
     expect(resolved.added.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY).toBe('pk_test_real')
     expect(resolved.added.CLERK_SECRET_KEY).toBe('sk_test_real')
+    expect(resolved.added.CLERK_WEBHOOK_SIGNING_SECRET).toBe('whsec_real')
     expect(resolved.added.NEXT_PUBLIC_CLERK_PROXY_URL).toBeUndefined()
     expect(resolved.added.CLERK_JWT_KEY).toBeUndefined()
     expect(resolved.supabase).toBe('local-supabase')
@@ -68,7 +75,7 @@ describe('resolveAppEnv', () => {
   ] as const)('in %s mode, reads %s: %s', async (mode, file, expected) => {
     await writeFile(
       path.join(appDir, file),
-      'SUPABASE_URL=https://abc.supabase.co\nSUPABASE_KEY=sb_publishable_x\n',
+      `SUPABASE_URL=https://abc.supabase.co\nSUPABASE_KEY=sb_publishable_x\n${SUPABASE_SERVICE}`,
     )
     expect(resolveAppEnv('remix', appDir, mode).supabase).toBe(expected)
   })
@@ -78,7 +85,7 @@ describe('resolveAppEnv', () => {
     vi.stubEnv('CLERK_EMULATOR_KEY_FILE', keyFile)
     await writeFile(
       path.join(appDir, '.env.local'),
-      'CLERK_PUBLISHABLE_KEY=pk_live_x\nCLERK_SECRET_KEY=sk_live_x\n',
+      `CLERK_PUBLISHABLE_KEY=pk_live_x\nCLERK_SECRET_KEY=sk_live_x\n${CLERK_WEBHOOK}`,
     )
     expect(resolveAppEnv('remix', appDir, 'production').clerk).toBe('configured')
     expect(existsSync(keyFile)).toBe(false)
@@ -87,10 +94,12 @@ describe('resolveAppEnv', () => {
   it('treats the process env as configuration too, and adds nothing it already has', () => {
     vi.stubEnv('SUPABASE_URL', 'https://abc.supabase.co')
     vi.stubEnv('SUPABASE_KEY', 'sb_publishable_x')
+    vi.stubEnv('SUPABASE_SERVICE_ROLE_KEY', 'sb_secret_x')
     const resolved = resolveAppEnv('remix', appDir, 'production')
     expect(resolved.supabase).toBe('configured')
     expect(resolved.added.SUPABASE_URL).toBeUndefined()
     expect(resolved.added.SUPABASE_KEY).toBeUndefined()
+    expect(resolved.added.SUPABASE_SERVICE_ROLE_KEY).toBeUndefined()
     expect(resolved.clerk).toBe('emulator')
   })
 
@@ -111,14 +120,14 @@ describe('resolveAppEnv', () => {
     const attempt = () => resolveAppEnv('next', appDir, 'development')
     expect(attempt).toThrow(HalfConfiguredError)
     expect(attempt).toThrow(
-      `The Clerk settings are only half set: NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY (from ${path.relative(process.cwd(), appDir)}/.env.local) is set, but CLERK_SECRET_KEY (from the Clerk dashboard > API keys (server-only)) is not.`,
+      `The Clerk settings are only half set: NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY (from ${path.relative(process.cwd(), appDir)}/.env.local) is set, but CLERK_SECRET_KEY (from the Clerk dashboard > API keys (server-only)) and CLERK_WEBHOOK_SIGNING_SECRET (from the Clerk dashboard > Webhooks > your endpoint > Signing Secret (server-only)) are not.`,
     )
   })
 
   it('refuses a half-set Supabase group from the process env', () => {
     vi.stubEnv('SUPABASE_KEY', 'sb_publishable_x')
     expect(() => resolveAppEnv('remix', appDir, 'production')).toThrow(
-      'SUPABASE_KEY (from the process env) is set, but SUPABASE_URL (from the Supabase dashboard > Project Settings > Data API > Project URL) is not.',
+      'SUPABASE_KEY (from the process env) is set, but SUPABASE_URL (from the Supabase dashboard > Project Settings > Data API > Project URL) and SUPABASE_SERVICE_ROLE_KEY (from the Supabase dashboard > Project Settings > API Keys > service_role (server-only: bypasses RLS)) are not.',
     )
   })
 
