@@ -79,6 +79,7 @@ const supabaseGroups = () => ({
   NEXT_PUBLIC_SUPABASE_KEY: supabase2.anonKey,
   SUPABASE_URL: supabase2.url,
   SUPABASE_KEY: supabase2.anonKey,
+  SUPABASE_SERVICE_ROLE_KEY: supabase2.serviceRoleKey,
 })
 
 /** A server left on an app's port would answer in the app's place: fail clearly instead. */
@@ -188,11 +189,13 @@ test.describe('(b) both groups in each app’s env files', () => {
               ...clerk2Env.next,
               NEXT_PUBLIC_SUPABASE_URL: supabase.NEXT_PUBLIC_SUPABASE_URL,
               NEXT_PUBLIC_SUPABASE_KEY: supabase.NEXT_PUBLIC_SUPABASE_KEY,
+              SUPABASE_SERVICE_ROLE_KEY: supabase.SUPABASE_SERVICE_ROLE_KEY,
             }
           : {
               ...clerk2Env[framework],
               SUPABASE_URL: supabase.SUPABASE_URL,
               SUPABASE_KEY: supabase.SUPABASE_KEY,
+              SUPABASE_SERVICE_ROLE_KEY: supabase.SUPABASE_SERVICE_ROLE_KEY,
             }
       // `wx`: never overwrite a file of the user's; the test stops instead.
       await writeFile(file, toDotenv(values), { flag: 'wx' }).catch(
