@@ -1,6 +1,7 @@
 export type { Database, Json, Tables, TablesInsert, TablesUpdate } from './database.types.ts'
 export { TASK_NAME_MAX_LENGTH } from './limits.ts'
 export { clerkUserId, tasks } from './schema.ts'
+export { TASK_COLUMNS } from './task-columns.ts'
 
 import type { Tables } from './database.types.ts'
 
@@ -11,6 +12,3 @@ import type { Tables } from './database.types.ts'
 export type Task = Omit<Tables<'tasks'>, 'author'> & {
   author: { display_name: string } | null
 }
-
-/** What the task queries select: the row and its author's name. */
-export const TASK_COLUMNS = '*, author(display_name)'

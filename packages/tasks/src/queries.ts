@@ -1,4 +1,5 @@
-import { TASK_COLUMNS, type Task } from '@repo/db'
+import type { Task } from '@repo/db'
+import { TASK_COLUMNS } from '@repo/db/task-columns'
 import type { ClerkSupabaseClient, DataError } from '@repo/supabase-clerk'
 import { taskError } from './task-error.ts'
 
