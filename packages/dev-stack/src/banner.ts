@@ -9,6 +9,9 @@ export interface BannerFacts {
   secretsDir: string
 }
 
+/** The banner's headline: what tools watching `pnpm dev` wait for. */
+export const BANNER_TITLE = 'Clerk + Supabase kit is running'
+
 /** What `pnpm dev` and `pnpm preview` print once everything answers. */
 export function renderBanner(facts: BannerFacts): string {
   const { stack, users, organizations, secrets, secretsDir } = facts
@@ -25,7 +28,7 @@ export function renderBanner(facts: BannerFacts): string {
   return [
     '',
     '┌──────────────────────────────────────────────────────────────────┐',
-    '  Clerk + Supabase kit is running (Ctrl-C stops everything)',
+    `  ${BANNER_TITLE} (Ctrl-C stops everything)`,
     '',
     `  Next.js        ${stack.apps.next.url.padEnd(24)}(/ client-side, /ssr server)`,
     `  Remix          ${stack.apps.remix.url}`,

@@ -8,3 +8,4 @@ export {
   type UserValue,
   userEnv,
 } from './app-env.ts'
+export { BANNER_TITLE } from './banner.ts'

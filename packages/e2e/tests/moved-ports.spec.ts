@@ -6,15 +6,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { signInOverHttp } from '@repo/clerk-emulator/testing'
-import { APP_ENV_VARIABLES } from '@repo/dev-stack'
+import { APP_ENV_VARIABLES, BANNER_TITLE as BANNER } from '@repo/dev-stack'
 import { documentHeaders } from '@repo/dev-stack/testing'
 import { localStack } from '@repo/local-stack'
 import { findFreePort } from '@repo/local-supabase/testing'
 import { FRAMEWORKS } from '../support/apps.ts'
 import { expect, test, USERS } from '../support/fixtures.ts'
 import { runTurbo, waitForApps } from '../support/turbo.ts'
-
-const BANNER = 'Clerk + Supabase kit is running'
 
 test('pnpm dev with every port moved by env: banner, apps and JWKS URL follow', async () => {
   test.setTimeout(420_000)

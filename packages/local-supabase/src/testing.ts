@@ -89,3 +89,4 @@ function signSessionToken(
 }
 
 export { assertPortFree, findFreePort } from './ports.ts'
+export { randomApiKeys } from './random-secrets.ts'

@@ -1,0 +1,94 @@
+// The production builds of every app on the offline stack, as `pnpm preview` runs them: the
+// Clerk emulator and local-supabase on this checkout's ports and keys (Next's build inlined
+// them), each app through its own `start` script on its own port. The database is throwaway.
+import { appEnv, localEmulatorSettings } from '@repo/clerk-emulator'
+import { startTestEmulator } from '@repo/clerk-emulator/testing'
+import { appDir, type RunningApp, startBuiltApp } from '@repo/dev-stack/testing'
+import { type AppName, localStack } from '@repo/local-stack'
+import { localStackSecrets, startLocalSupabase } from '@repo/local-supabase'
+import { assertPortFree } from '@repo/local-supabase/testing'
+import type { Progress } from './progress.ts'
+
+export const APPS: AppName[] = ['next', 'remix', 'react-router']
+
+export interface OfflineStack {
+  emulatorUrl: string
+  supabaseUrl: string
+  anonKey: string
+  serviceRoleKey: string
+  dbUrl: string
+  apps: Record<AppName, string>
+  stop(): Promise<void>
+}
+
+export async function startOfflineStack(progress: Progress): Promise<OfflineStack> {
+  const stack = localStack()
+  const busy =
+    'is `pnpm dev` or `pnpm preview` running? The bench serves the production builds on the same ports; stop it first'
+  await assertPortFree(stack.emulator.port, `the Clerk emulator (${busy})`, 'CLERK_EMULATOR_PORT')
+  await assertPortFree(
+    stack.supabase.apiPort,
+    `local-supabase (${busy})`,
+    'LOCAL_SUPABASE_API_PORT',
+  )
+  for (const app of APPS) {
+    await assertPortFree(stack.apps[app].port, `the ${app} app (${busy})`, 'LOCAL_*_PORT')
+  }
+  const stops: (() => Promise<void>)[] = []
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne()
+  }
+  try {
+    progress('starting the Clerk emulator and local-supabase')
+    const local = localEmulatorSettings()
+    const clerk = await startTestEmulator({
+      port: local.port,
+      key: local.key,
+      secretKey: local.secretKey,
+      webhookSecret: local.webhookSecret,
+    })
+    stops.push(() => clerk.stop())
+    const secrets = localStackSecrets()
+    const supabase = await startLocalSupabase({
+      trustedJwks: { url: `${clerk.url}/.well-known/jwks.json` },
+      ports: { api: stack.supabase.apiPort },
+      keys: { anonKey: secrets.anonKey, serviceRoleKey: secrets.serviceRoleKey },
+      onLog: () => undefined,
+    })
+    stops.push(() => supabase.stop())
+    const clerkEnv = appEnv(
+      clerk.emulator.instance,
+      clerk.emulator.key,
+      clerk.emulator.webhookSecret,
+    )
+    const running: Partial<Record<AppName, RunningApp>> = {}
+    for (const app of APPS) {
+      progress(`starting the ${app} production build`)
+      const started = await startBuiltApp(app, {
+        appDir: appDir(app),
+        clerkEnv,
+        supabaseUrl: supabase.url,
+        supabaseKey: supabase.anonKey,
+        serviceRoleKey: supabase.serviceRoleKey,
+        port: stack.apps[app].port,
+      })
+      stops.push(() => started.stop())
+      running[app] = started
+    }
+    return {
+      emulatorUrl: clerk.url,
+      supabaseUrl: supabase.url,
+      anonKey: supabase.anonKey,
+      serviceRoleKey: supabase.serviceRoleKey,
+      dbUrl: supabase.dbUrl,
+      apps: Object.fromEntries(APPS.map((app) => [app, running[app]?.url ?? ''])) as Record<
+        AppName,
+        string
+      >,
+      stop,
+    }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}

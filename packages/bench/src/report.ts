@@ -1,0 +1,149 @@
+// The terminal's view of the results: one small table per part, then the goals with their gaps.
+import type { GoalCheck } from './goals.ts'
+import type { BenchResults } from './results.ts'
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((row) => row.map(String))]
+  const widths = header.map((_, column) =>
+    Math.max(...cells.map((row) => (row[column] ?? '').length)),
+  )
+  const line = (row: string[]) =>
+    `  ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}`.trimEnd()
+  return [
+    line(header),
+    line(widths.map((width) => '─'.repeat(width))),
+    ...cells.slice(1).map(line),
+  ].join('\n')
+}
+
+const ms = (value: number) =>
+  Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms` : '–'
+const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–')
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`
+
+export function partReport(results: BenchResults, part: keyof BenchResults): string {
+  switch (part) {
+    case 'stack': {
+      const stack = results.stack?.result
+      if (!stack) return ''
+      return table(
+        ['local-supabase start → first query', 'median', 'runs'],
+        [
+          ['cold (new data directory)', ms(stack.coldMedianMs), stack.coldMs.map(ms).join(', ')],
+          ['warm (restart)', ms(stack.warmMedianMs), stack.warmMs.map(ms).join(', ')],
+        ],
+      )
+    }
+    case 'dev': {
+      const dev = results.dev?.result
+      return dev ? table(['pnpm dev', 'time'], [['start → ready banner', ms(dev.toBannerMs)]]) : ''
+    }
+    case 'policies': {
+      const policies = results.policies?.result
+      if (!policies) return ''
+      return table(
+        [
+          'policy form',
+          'rows seen',
+          'p50 idx',
+          'p95 idx',
+          '÷ kit',
+          'p50 no idx',
+          'p95 no idx',
+          '÷ kit',
+        ],
+        policies.cases.map((entry) => [
+          entry.label,
+          entry.rowsSeen.toLocaleString('en'),
+          ms(entry.indexed.p50),
+          ms(entry.indexed.p95),
+          times(entry.indexedRatio),
+          ms(entry.unindexed.p50),
+          ms(entry.unindexed.p95),
+          times(entry.unindexedRatio),
+        ]),
+      )
+    }
+    case 'data-api': {
+      const api = results['data-api']?.result
+      if (!api) return ''
+      return table(
+        [`/rest/v1, ${api.sizes.userRows} rows`, 'p50', 'p99'],
+        [
+          ['user token (RLS)', ms(api.userToken.p50), ms(api.userToken.p99)],
+          ['service key (no RLS)', ms(api.serviceKey.p50), ms(api.serviceKey.p99)],
+          ['ratio', times(api.p50Ratio), times(api.p99Ratio)],
+        ],
+      )
+    }
+    case 'ssr': {
+      const ssr = results.ssr?.result
+      if (!ssr) return ''
+      const rows: (string | number)[][] = []
+      for (const [position, bare] of ssr.baseline.entries()) {
+        rows.push([
+          'bare data API request',
+          bare.connections,
+          `${bare.p50Ms} ms`,
+          `${bare.p99Ms} ms`,
+          bare.requestsPerSecond.toFixed(0),
+          '',
+          '',
+        ])
+        for (const [app, runs] of Object.entries(ssr.apps)) {
+          const run = runs[position]
+          if (!run) continue
+          rows.push([
+            `${app} /ssr`,
+            run.connections,
+            `${run.p50Ms} ms`,
+            `${run.p99Ms} ms`,
+            run.requestsPerSecond.toFixed(0),
+            times(run.p50Ratio),
+            run.clerkRequestsPerRender.toFixed(2),
+          ])
+        }
+      }
+      return table(
+        ['page', 'concurrency', 'p50', 'p99', 'req/s', 'p50 ÷ bare', 'Clerk req/render'],
+        rows,
+      )
+    }
+    case 'client': {
+      const client = results.client?.result
+      if (!client) return ''
+      return table(
+        ['client page /', 'first task (median)', 'JS gzipped', 'app JS gzipped'],
+        Object.entries(client.apps).map(([app, entry]) => [
+          app,
+          ms(entry.medianMs),
+          kib(entry.scriptBytesGzip),
+          kib(entry.appScriptBytesGzip),
+        ]),
+      )
+    }
+    case 'suite': {
+      const suite = results.suite?.result
+      if (!suite) return ''
+      const head = suite.measured
+        ? `  warm \`${suite.command}\`: ${ms(suite.warmMs)}`
+        : `  warm \`${suite.command}\` not measured: ${suite.reason}`
+      const slowest = suite.tasks.slice(0, 10).map((task) => [task.task, ms(task.lastRunMs)])
+      return slowest.length > 0
+        ? `${head}\n${table(['slowest tasks, last run', 'time'], slowest)}`
+        : head
+    }
+  }
+}
+
+export function goalsReport(checks: GoalCheck[]): string {
+  return table(
+    ['goal', 'measured', 'gap', ''],
+    checks.map((check) => [
+      check.goal,
+      check.measured,
+      Number.isFinite(check.gap) ? check.gap.toFixed(2) : '–',
+      check.met ? 'met' : 'MISSED',
+    ]),
+  )
+}

@@ -1,0 +1,65 @@
+// What `pnpm bench` writes to docs/bench/latest.json: every part's raw numbers and the machine
+// they were measured on. A part run alone replaces only its own entry.
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { repoRoot } from '@repo/dev-stack/testing'
+import type { ClientResult } from './parts/client.ts'
+import type { DataApiResult } from './parts/data-api.ts'
+import type { PolicyResult } from './parts/policies.ts'
+import type { SsrResult } from './parts/ssr.ts'
+import type { DevStartResult, StackStartResult } from './parts/stack.ts'
+import type { SuiteResult } from './parts/suite.ts'
+
+export interface Machine {
+  cores: number
+  cpu: string
+  memoryGiB: number
+  platform: string
+  node: string
+}
+
+/** One part's result, with when and where it was measured. */
+export interface Measured<T> {
+  measuredAt: string
+  machine: Machine
+  seconds: number
+  result: T
+}
+
+export interface BenchResults {
+  stack?: Measured<StackStartResult>
+  dev?: Measured<DevStartResult>
+  policies?: Measured<PolicyResult>
+  'data-api'?: Measured<DataApiResult>
+  ssr?: Measured<SsrResult>
+  client?: Measured<ClientResult>
+  suite?: Measured<SuiteResult>
+}
+
+export type PartName = keyof BenchResults
+
+export const benchDir = path.join(repoRoot, 'docs/bench')
+const resultsFile = path.join(benchDir, 'latest.json')
+
+export function machine(): Machine {
+  return {
+    cores: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+  }
+}
+
+export function readResults(file = resultsFile): BenchResults {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResults) : {}
+}
+
+export async function writeResults(results: BenchResults, dir = benchDir): Promise<string> {
+  await mkdir(dir, { recursive: true })
+  const file = path.join(dir, 'latest.json')
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`)
+  return file
+}

@@ -1,0 +1,159 @@
+// Every part of `pnpm bench` on tiny sizes, so the benchmark cannot rot between the runs that
+// publish figures. These check that each part measures what it says (the rows each policy lets
+// the caller see, the tasks each page renders, no Clerk request per render, the charts drawn),
+// never how fast: timings belong to `pnpm bench` itself.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { repoRoot } from '@repo/dev-stack/testing'
+import { afterAll, describe, expect, test } from 'vitest'
+import { createBenchUser } from '../src/bench-user.ts'
+import { writeCharts } from '../src/charts.ts'
+import { checkGoals } from '../src/goals.ts'
+import { APPS, startOfflineStack } from '../src/offline-stack.ts'
+import { measureClient } from '../src/parts/client.ts'
+import { measureDataApi } from '../src/parts/data-api.ts'
+import { measurePolicies } from '../src/parts/policies.ts'
+import { measureSsr } from '../src/parts/ssr.ts'
+import { measureDevStart, measureStackStart } from '../src/parts/stack.ts'
+import { measureSuite } from '../src/parts/suite.ts'
+import { silentProgress } from '../src/progress.ts'
+import { partReport } from '../src/report.ts'
+import { type BenchResults, machine, type PartName } from '../src/results.ts'
+
+const results: BenchResults = {}
+const keep = <K extends PartName>(part: K, result: NonNullable<BenchResults[K]>['result']) => {
+  ;(results as Record<PartName, unknown>)[part] = {
+    measuredAt: new Date().toISOString(),
+    machine: machine(),
+    seconds: 0,
+    result,
+  }
+  // Every part prints a table.
+  expect(partReport(results, part)).not.toBe('')
+}
+
+describe('pnpm bench, each part on tiny sizes', () => {
+  test('stack: local-supabase answers a query after a cold and a warm start', async () => {
+    const stack = await measureStackStart({ runs: 1 }, silentProgress)
+    expect(stack.coldMs).toHaveLength(1)
+    expect(stack.warmMs).toHaveLength(1)
+    expect(stack.coldMedianMs).toBeGreaterThan(0)
+    keep('stack', stack)
+  })
+
+  test('policies: each form lets the caller see exactly their rows, with and without the index', async () => {
+    const sizes = { rows: 2_000, users: 20, organizations: 5, callerOrganizationRows: 50, runs: 2 }
+    const policies = await measurePolicies(sizes, silentProgress)
+    const seen = Object.fromEntries(policies.cases.map((entry) => [entry.id, entry.rowsSeen]))
+    // The caller owns one row in `users`; half of those are personal.
+    expect(seen).toEqual({
+      naive: 100,
+      guide: 100,
+      kit: 100,
+      'shipped-personal': 50,
+      'shipped-organization': 50,
+    })
+    for (const entry of policies.cases) {
+      expect(entry.indexed.samples).toBe(2)
+      expect(entry.unindexed.samples).toBe(2)
+    }
+    expect(policies.cases.find((entry) => entry.id === 'kit')?.indexedRatio).toBe(1)
+    keep('policies', policies)
+  })
+
+  test('data API: the page’s request returns the same rows with the user token and the service key', async () => {
+    const api = await measureDataApi(
+      { userRows: 5, otherRows: 200, otherUsers: 10, requests: 20 },
+      silentProgress,
+    )
+    expect(api.userToken.p50).toBeGreaterThan(0)
+    expect(api.serviceKey.p50).toBeGreaterThan(0)
+    keep('data-api', api)
+  })
+
+  test('ssr and client: every production build renders the tasks, with no Clerk request per render', async () => {
+    const stack = await startOfflineStack(silentProgress)
+    try {
+      const user = await createBenchUser({
+        emulatorUrl: stack.emulatorUrl,
+        dbUrl: stack.dbUrl,
+        appOrigin: stack.apps.next,
+        taskCount: 5,
+      })
+      const ssr = await measureSsr(
+        { ...stack, user },
+        { concurrency: [1, 4], durationSeconds: 1 },
+        silentProgress,
+      )
+      expect(ssr.baseline).toHaveLength(2)
+      for (const app of APPS) {
+        expect(ssr.apps[app].map((run) => run.connections)).toEqual([1, 4])
+        for (const run of ssr.apps[app]) {
+          expect(run.requests).toBeGreaterThan(0)
+          expect(run.clerkRequests).toBe(0)
+        }
+      }
+      keep('ssr', ssr)
+
+      const client = await measureClient({ ...stack, user }, { runs: 1 }, silentProgress)
+      for (const app of APPS) {
+        expect(client.apps[app].timeToFirstTaskMs).toHaveLength(1)
+        expect(client.apps[app].medianMs).toBeGreaterThan(0)
+        expect(client.apps[app].appScriptBytesGzip).toBeGreaterThan(0)
+        expect(client.apps[app].scriptBytesGzip).toBeGreaterThan(
+          client.apps[app].appScriptBytesGzip,
+        )
+      }
+      keep('client', client)
+    } finally {
+      await stack.stop()
+    }
+  })
+
+  test('dev: pnpm dev on moved ports reaches its banner', async () => {
+    const dev = await measureDevStart(silentProgress)
+    expect(dev.toBannerMs).toBeGreaterThan(0)
+    keep('dev', dev)
+  })
+
+  test('suite: a warm turbo run is timed, with each task’s last run', async () => {
+    const command = [
+      process.execPath,
+      path.join(repoRoot, 'node_modules/turbo/bin/turbo'),
+      'run',
+      'lint',
+      '--filter=@repo/env',
+    ]
+    const options = { tasks: ['lint'], filter: '@repo/env', command }
+    // Cached first (it usually is already): the part measures only a warm cache.
+    const warmUp = await measureSuite(options, silentProgress)
+    const suite = warmUp.measured ? warmUp : await measureSuite(options, silentProgress)
+    expect(suite.measured).toBe(true)
+    expect(suite.tasks.map((task) => task.task)).toEqual(['@repo/env#lint'])
+    keep('suite', suite)
+  })
+
+  describe('output', () => {
+    let dir = ''
+    afterAll(async () => {
+      if (dir) await rm(dir, { recursive: true, force: true })
+    })
+
+    test('charts are drawn and every goal is checked', async () => {
+      dir = await mkdtemp(path.join(os.tmpdir(), 'bench-charts-'))
+      const files = await writeCharts(results, dir)
+      expect(files.map((file) => path.basename(file)).sort()).toEqual([
+        'client-time-to-data.svg',
+        'framework-overhead.svg',
+        'policy-forms.svg',
+      ])
+      for (const file of files) expect(await readFile(file, 'utf8')).toMatch(/^<svg[^>]*>/)
+      const goals = checkGoals(results).map((check) => check.goal)
+      expect(goals).toContain('local stack cold start ≤ 1.5 s')
+      expect(goals).toContain('data API, user token ÷ service key p50 ≤ 1.1')
+      for (const app of APPS)
+        expect(goals).toContain(`${app} /ssr sends 0 requests to Clerk per render`)
+    })
+  })
+})
