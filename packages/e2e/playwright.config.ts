@@ -29,6 +29,7 @@ export default defineConfig<Pick<TestFixtures, 'framework'>, Pick<WorkerFixtures
         'organizations.spec.ts',
         'slow-device.spec.ts',
         'webhooks.spec.ts',
+        'bench.spec.ts',
       ],
       use: { mode: 'built' },
     },

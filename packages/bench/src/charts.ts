@@ -28,8 +28,8 @@ export function policiesChart(results: BenchResults): TopLevelSpec | undefined {
   const policies = results.policies?.result
   if (!policies) return undefined
   const values = policies.cases.flatMap((entry) => [
-    { policy: entry.label, index: 'with its index', p50: entry.indexed.p50 },
-    { policy: entry.label, index: 'without', p50: entry.unindexed.p50 },
+    { policy: entry.name, index: 'with its index', p50: entry.indexed.p50 },
+    { policy: entry.name, index: 'without an index', p50: entry.unindexed.p50 },
   ])
   return {
     title: `RLS policy forms: own-rows select p50, ${policies.sizes.rows.toLocaleString('en')} rows (log scale)`,
@@ -37,9 +37,16 @@ export function policiesChart(results: BenchResults): TopLevelSpec | undefined {
     width: 420,
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'policy', type: 'nominal', sort: null, title: null, axis: { labelLimit: 420 } },
+      y: { field: 'policy', type: 'nominal', sort: null, title: null },
       yOffset: { field: 'index', type: 'nominal' },
-      x: { field: 'p50', type: 'quantitative', scale: { type: 'log' }, title: 'p50 (ms)' },
+      // Bars on a log scale need a start above zero: a tenth of a millisecond.
+      x: {
+        field: 'p50',
+        type: 'quantitative',
+        stack: null,
+        scale: { type: 'log', domainMin: 0.1 },
+        title: 'p50 (ms)',
+      },
       color: { field: 'index', type: 'nominal', title: null, legend: { orient: 'bottom' } },
     },
   }
@@ -97,6 +104,7 @@ export function clientChart(results: BenchResults): TopLevelSpec | undefined {
   return {
     title: `Client page: navigation to the first task, Chromium (median of ${client.sizes.runs})`,
     width: 420,
+    height: { step: 36 },
     layer: [
       {
         data: { values: medians },

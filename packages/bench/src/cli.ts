@@ -81,7 +81,8 @@ if (parts.includes('ssr') || parts.includes('client')) {
   try {
     const user = await createBenchUser({
       emulatorUrl: stack.emulatorUrl,
-      dbUrl: stack.dbUrl,
+      supabaseUrl: stack.supabaseUrl,
+      serviceRoleKey: stack.serviceRoleKey,
       appOrigin: stack.apps.next,
       taskCount: 100,
     })

@@ -16,7 +16,6 @@ export interface OfflineStack {
   supabaseUrl: string
   anonKey: string
   serviceRoleKey: string
-  dbUrl: string
   apps: Record<AppName, string>
   stop(): Promise<void>
 }
@@ -80,7 +79,6 @@ export async function startOfflineStack(progress: Progress): Promise<OfflineStac
       supabaseUrl: supabase.url,
       anonKey: supabase.anonKey,
       serviceRoleKey: supabase.serviceRoleKey,
-      dbUrl: supabase.dbUrl,
       apps: Object.fromEntries(APPS.map((app) => [app, running[app]?.url ?? ''])) as Record<
         AppName,
         string

@@ -2,54 +2,37 @@
 // follows: `pnpm dev` runs each part on the moved port, the banner prints the moved URLs, the
 // apps get the moved emulator and data API, and local-supabase trusts the JWKS at the moved
 // emulator. Checked through turbo, as `pnpm dev` runs it, with nothing on the default ports.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { freeStackPorts, startDevUntilBanner } from '@repo/bench'
 import { signInOverHttp } from '@repo/clerk-emulator/testing'
 import { APP_ENV_VARIABLES, BANNER_TITLE as BANNER } from '@repo/dev-stack'
 import { documentHeaders } from '@repo/dev-stack/testing'
 import { localStack } from '@repo/local-stack'
-import { findFreePort } from '@repo/local-supabase/testing'
 import { FRAMEWORKS } from '../support/apps.ts'
 import { expect, test, USERS } from '../support/fixtures.ts'
-import { runTurbo, waitForApps } from '../support/turbo.ts'
 
 test('pnpm dev with every port moved by env: banner, apps and JWKS URL follow', async () => {
   test.setTimeout(420_000)
   const testInfo = test.info()
-  const moved: Record<string, string> = {}
-  for (const name of [
-    'CLERK_EMULATOR_PORT',
-    'LOCAL_SUPABASE_API_PORT',
-    'LOCAL_SUPABASE_DB_PORT',
-    'LOCAL_SUPABASE_POSTGREST_PORT',
-    'LOCAL_NEXT_PORT',
-    'LOCAL_REMIX_PORT',
-    'LOCAL_REACT_ROUTER_PORT',
-  ]) {
-    moved[name] = String(await findFreePort())
-  }
+  // `pnpm dev` through the bench's own starter: its dev part runs here on every CI run.
+  const moved = await freeStackPorts()
   const stack = localStack(moved)
   const defaults = localStack({})
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'moved-ports-db-'))
   const logFile = testInfo.outputPath('pnpm-dev.log')
-  const run = runTurbo(['dev'], {
+  const run = await startDevUntilBanner({
     env: { ...moved, LOCAL_SUPABASE_DATA_DIR: dataDir },
     drop: [...APP_ENV_VARIABLES, 'PORT'],
     logFile,
+  }).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true })
+    throw error
   })
   try {
-    await waitForApps(
-      run,
-      FRAMEWORKS.map((framework) => `${stack.apps[framework].url}/sign-in`),
-      logFile,
-    )
-    await expect
-      .poll(async () => (await readFile(logFile, 'utf8')).includes(BANNER), {
-        timeout: 120_000,
-      })
-      .toBe(true)
-    const log = await readFile(logFile, 'utf8')
+    expect(run.toBannerMs).toBeGreaterThan(0)
+    const log = run.output()
     const banner = log.slice(log.indexOf(BANNER))
     for (const url of [
       ...FRAMEWORKS.map((framework) => stack.apps[framework].url),

@@ -62,20 +62,16 @@ async function signIn(browser: Browser, appUrl: string, user: BenchUser): Promis
   }
 }
 
-/** Records when the first task's name enters the page, on the page's own clock. */
-function recordFirstTask(name: string): void {
-  const record = () => {
-    const page = window as unknown as { firstTaskAt?: number }
-    if (page.firstTaskAt === undefined && document.body?.textContent?.includes(name)) {
-      page.firstTaskAt = performance.now()
+/**
+ * Records when the first task's name enters the page, on the page's own clock. A string, not a
+ * function: tsx would wrap a function's body in helpers that the page does not have.
+ */
+const recordFirstTask = (name: string) => `
+  new MutationObserver(() => {
+    if (window.firstTaskAt === undefined && document.body?.textContent?.includes(${JSON.stringify(name)})) {
+      window.firstTaskAt = performance.now()
     }
-  }
-  new MutationObserver(record).observe(document, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-  })
-}
+  }).observe(document, { subtree: true, childList: true, characterData: true })`
 
 async function timeOnce(
   browser: Browser,
@@ -90,7 +86,7 @@ async function timeOnce(
     const errors: string[] = []
     watchErrors(page, errors)
     const first = user.taskNames[0] ?? ''
-    await page.addInitScript(recordFirstTask, first)
+    await page.addInitScript(recordFirstTask(first))
     const sizes: Promise<{ bytes: number; own: boolean }>[] = []
     if (countBytes) {
       page.on('response', (response) => {
@@ -106,9 +102,7 @@ async function timeOnce(
     }
     await page.goto(`${appUrl}/`)
     await page.getByText(first, { exact: true }).first().waitFor()
-    const ms = await page.evaluate(
-      () => (window as unknown as { firstTaskAt?: number }).firstTaskAt ?? Number.NaN,
-    )
+    const ms = Number(await page.evaluate('window.firstTaskAt ?? Number.NaN'))
     await page.waitForLoadState('networkidle')
     const counted = await Promise.all(sizes)
     if (errors.length > 0) throw new Error(`${appUrl}/:\n${errors.join('\n')}`)

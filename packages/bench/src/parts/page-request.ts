@@ -21,7 +21,11 @@ export async function capturePageRequest(options: {
     getToken: async () => options.token,
     fetch: async (input, init) => {
       const request = new Request(input, init)
-      recorded = { url: request.url, headers: Object.fromEntries(request.headers) }
+      const headers: Record<string, string> = {}
+      request.headers.forEach((value, name) => {
+        headers[name] = value
+      })
+      recorded = { url: request.url, headers }
       return await fetch(request)
     },
   })

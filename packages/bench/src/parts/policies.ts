@@ -26,6 +26,8 @@ export const FULL_POLICY_SIZES: PolicySizes = {
 
 export interface PolicyCase {
   id: string
+  /** A few words, for the chart. */
+  name: string
   label: string
   /** Whether the kit's migrations ship this policy. */
   shipped: boolean
@@ -63,6 +65,7 @@ const COMPOSITE_INDEX = 'policy_bench (organization_id, user_id)'
 
 interface CaseDefinition {
   id: string
+  name: string
   label: string
   shipped: boolean
   index: string
@@ -74,6 +77,7 @@ interface CaseDefinition {
 const CASES: CaseDefinition[] = [
   {
     id: 'naive',
+    name: 'naive (per row)',
     label: "naive: auth.jwt() ->> 'sub' = user_id",
     shipped: false,
     index: USER_ID_INDEX,
@@ -82,6 +86,7 @@ const CASES: CaseDefinition[] = [
   },
   {
     id: 'guide',
+    name: "Clerk's guide",
     label: "Clerk's guide: (select auth.jwt() ->> 'sub') = user_id",
     shipped: false,
     index: USER_ID_INDEX,
@@ -90,6 +95,7 @@ const CASES: CaseDefinition[] = [
   },
   {
     id: 'kit',
+    name: "kit's owner check",
     label: "the kit's owner check: (select public.requesting_user_id()) = user_id",
     shipped: false,
     index: USER_ID_INDEX,
@@ -98,6 +104,7 @@ const CASES: CaseDefinition[] = [
   },
   {
     id: 'shipped-personal',
+    name: 'shipped, personal',
     label: 'shipped select policy, no active organization',
     shipped: true,
     index: COMPOSITE_INDEX,
@@ -106,6 +113,7 @@ const CASES: CaseDefinition[] = [
   },
   {
     id: 'shipped-organization',
+    name: 'shipped, organization',
     label: 'shipped select policy, active organization',
     shipped: true,
     index: COMPOSITE_INDEX,
@@ -212,6 +220,7 @@ export async function measurePolicies(
         const unindexed = spread(withoutIndex[position] ?? [])
         return {
           id: definition.id,
+          name: definition.name,
           label: definition.label,
           shipped: definition.shipped,
           index: definition.index,

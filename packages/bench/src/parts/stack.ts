@@ -2,6 +2,7 @@
 // successful query through the data API, cold (a new data directory: initdb and migrations) and
 // warm (a restart on the existing one); and how long `pnpm dev` takes to print its ready banner.
 import { type ChildProcess, spawn } from 'node:child_process'
+import { createWriteStream } from 'node:fs'
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -110,32 +111,27 @@ export async function measureStackStart(
   }
 }
 
+export interface RunningDev {
+  /** From starting `pnpm dev`'s command to its banner: every service answering. */
+  toBannerMs: number
+  /** Everything it printed so far. */
+  output(): string
+  stop(): Promise<void>
+}
+
 /**
- * `pnpm dev` as a user runs it (the local secrets, then `turbo run dev`), with every port moved
- * to a free one and a throwaway database, so it neither collides with nor touches a `pnpm dev`
- * the user has running. Dev servers compile on first request, which the banner waits for.
+ * Runs `pnpm dev`'s command (the local secrets, then `turbo run dev`) from the repo root with
+ * `env` over this process's, and resolves once its banner is printed. The e2e suite's
+ * moved-ports scenario starts `pnpm dev` through this too, so this part runs in every CI.
  */
-export async function measureDevStart(progress: Progress): Promise<DevStartResult> {
-  const moved: Record<string, string> = {}
-  for (const name of [
-    'CLERK_EMULATOR_PORT',
-    'LOCAL_SUPABASE_API_PORT',
-    'LOCAL_SUPABASE_DB_PORT',
-    'LOCAL_SUPABASE_POSTGREST_PORT',
-    'LOCAL_NEXT_PORT',
-    'LOCAL_REMIX_PORT',
-    'LOCAL_REACT_ROUTER_PORT',
-  ]) {
-    moved[name] = String(await findFreePort())
-  }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-dev-db-'))
-  await chmod(dataDir, 0o755)
-  const env = childEnv(
-    { ...moved, LOCAL_SUPABASE_DATA_DIR: dataDir, TURBO_TELEMETRY_DISABLED: '1' },
-    // An app pointed elsewhere by the shell would not be the local stack's.
-    [...APP_ENV_VARIABLES, 'PORT'],
-  )
-  progress('pnpm dev, waiting for its banner')
+export async function startDevUntilBanner(options: {
+  env: Record<string, string>
+  /** Variables of this process the run must not inherit. */
+  drop?: string[]
+  logFile?: string
+}): Promise<RunningDev> {
+  const env = childEnv({ ...options.env, TURBO_TELEMETRY_DISABLED: '1' }, options.drop)
+  const log = options.logFile ? createWriteStream(options.logFile) : undefined
   const started = performance.now()
   const secrets = spawn(
     process.execPath,
@@ -152,6 +148,10 @@ export async function measureDevStart(progress: Progress): Promise<DevStartResul
   })
   const exited = new Promise((resolve) => child.once('exit', resolve))
   let output = ''
+  const stop = async () => {
+    await stopChild(child, exited)
+    log?.end()
+  }
   try {
     const toBannerMs = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(
@@ -160,6 +160,7 @@ export async function measureDevStart(progress: Progress): Promise<DevStartResul
       )
       const onData = (chunk: Buffer) => {
         output += chunk.toString()
+        log?.write(chunk)
         if (output.includes(BANNER_TITLE)) {
           clearTimeout(timer)
           resolve(performance.now() - started)
@@ -172,9 +173,48 @@ export async function measureDevStart(progress: Progress): Promise<DevStartResul
         reject(new Error(`pnpm dev exited with ${code} before its banner:\n${output.slice(-3000)}`))
       })
     })
-    return { toBannerMs }
+    return { toBannerMs, output: () => output, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+/** Every port of the local stack moved to a free one (@repo/local-stack reads these). */
+export async function freeStackPorts(): Promise<Record<string, string>> {
+  const moved: Record<string, string> = {}
+  for (const name of [
+    'CLERK_EMULATOR_PORT',
+    'LOCAL_SUPABASE_API_PORT',
+    'LOCAL_SUPABASE_DB_PORT',
+    'LOCAL_SUPABASE_POSTGREST_PORT',
+    'LOCAL_NEXT_PORT',
+    'LOCAL_REMIX_PORT',
+    'LOCAL_REACT_ROUTER_PORT',
+  ]) {
+    moved[name] = String(await findFreePort())
+  }
+  return moved
+}
+
+/**
+ * `pnpm dev` on free ports and a throwaway database, so it neither collides with nor touches a
+ * `pnpm dev` the user has running. Dev servers compile on first request, which the banner waits
+ * for, so this includes compiling each app's sign-in page.
+ */
+export async function measureDevStart(progress: Progress): Promise<DevStartResult> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-dev-db-'))
+  await chmod(dataDir, 0o755)
+  progress('pnpm dev, waiting for its banner')
+  try {
+    const dev = await startDevUntilBanner({
+      env: { ...(await freeStackPorts()), LOCAL_SUPABASE_DATA_DIR: dataDir },
+      // An app pointed elsewhere by the shell would not be the local stack's.
+      drop: [...APP_ENV_VARIABLES, 'PORT'],
+    })
+    await dev.stop()
+    return { toBannerMs: dev.toBannerMs }
   } finally {
-    await stopChild(child, exited)
     await rm(dataDir, { recursive: true, force: true })
   }
 }
