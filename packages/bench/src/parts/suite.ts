@@ -37,6 +37,8 @@ const turbo = path.join(repoRoot, 'node_modules/turbo/bin/turbo')
 
 interface DryRunTask {
   taskId: string
+  /** `<NONEXISTENT>` for a package without that script: turbo plans it and runs nothing. */
+  command: string
   cache: { status: 'HIT' | 'MISS'; timeSaved: number }
 }
 
@@ -56,7 +58,9 @@ async function plannedTasks(options: SuiteOptions): Promise<DryRunTask[]> {
       maxBuffer: 64 * 1024 * 1024,
     },
   )
-  return (JSON.parse(stdout) as { tasks: DryRunTask[] }).tasks
+  return (JSON.parse(stdout) as { tasks: DryRunTask[] }).tasks.filter(
+    (task) => task.command !== '<NONEXISTENT>',
+  )
 }
 
 async function timeCommand(command: string[]): Promise<number> {
