@@ -71,7 +71,7 @@ if (parts.includes('stack')) {
   await record('stack', () => measureStackStart({ runs: 5 }, printProgress))
 }
 if (parts.includes('dev')) {
-  await record('dev', () => measureDevStart(printProgress))
+  await record('dev', () => measureDevStart({ runs: 3 }, printProgress))
 }
 if (parts.includes('policies')) {
   await record('policies', () => measurePolicies(FULL_POLICY_SIZES, printProgress))

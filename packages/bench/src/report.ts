@@ -36,7 +36,12 @@ export function partReport(results: BenchResults, part: keyof BenchResults): str
     }
     case 'dev': {
       const dev = results.dev?.result
-      return dev ? table(['pnpm dev', 'time'], [['start → ready banner', ms(dev.toBannerMs)]]) : ''
+      return dev
+        ? table(
+            ['pnpm dev', 'median', 'runs'],
+            [['start → ready banner', ms(dev.medianMs), dev.toBannerMs.map(ms).join(', ')]],
+          )
+        : ''
     }
     case 'policies': {
       const policies = results.policies?.result

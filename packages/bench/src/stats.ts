@@ -1,9 +1,15 @@
 // Summaries of repeated timings. These 2-core machines are noisy, so the bench reports medians
 // and percentiles of many samples, and ratios between cases measured in the same run.
 
-/** The nearest-rank percentile (0-100) of the samples: a value that was actually measured. */
+/**
+ * The nearest-rank percentile (0-100) of the samples: a value that was actually measured. The
+ * median of an even count is the lower of the middle two.
+ */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN
+  if (samples.some((sample) => !Number.isFinite(sample))) {
+    throw new Error(`a sample is not a number: ${samples.join(', ')}`)
+  }
   const sorted = [...samples].sort((a, b) => a - b)
   const rank = Math.ceil((p / 100) * sorted.length)
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN

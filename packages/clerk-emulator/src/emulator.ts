@@ -186,6 +186,9 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
   })
   const backendApi = createBackendApi({ instance, key: options.key, store })
   const requestLog: RequestLogEntry[] = []
+  // The log keeps the last 2,000 entries; this counts every request an SDK or a browser sent
+  // (not the test endpoints), so a caller can tell "none" from "too many to keep".
+  let clerkRequests = 0
 
   async function route(request: EmulatorRequest): Promise<EmulatorReply | undefined> {
     const path = request.url.pathname
@@ -224,6 +227,7 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
     if (path === '/__emulator/reset' && request.method === 'POST') {
       store.reset()
       requestLog.length = 0
+      clerkRequests = 0
       return json(200, { ok: true })
     }
     if (path === '/__emulator/users' && request.method === 'POST') {
@@ -235,6 +239,9 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
       return json(200, { id: user.id, email: user.email })
     }
     if (path === '/__emulator/log' && request.method === 'GET') return json(200, requestLog)
+    if (path === '/__emulator/request-count' && request.method === 'GET') {
+      return json(200, { count: clerkRequests })
+    }
     if (path === '/__emulator/webhooks' && request.method === 'GET') {
       return json(200, webhooks.messages())
     }
@@ -279,6 +286,7 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
             },
           ),
         )
+      if (!path.startsWith('/__emulator/')) clerkRequests += 1
       const entry = { method: request.method, path, status: reply.status, handled: !!routed }
       requestLog.push(entry)
       if (requestLog.length > 2000) requestLog.shift()

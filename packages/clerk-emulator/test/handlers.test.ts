@@ -314,6 +314,20 @@ describe('what the emulator does not do', () => {
     const testing = makeEmulator(true)
     expect((await testing.handle(reset)).status).toBe(200)
   })
+  it('counts every request past the log’s 2,000 entries, leaving its own test endpoints out', async () => {
+    const testing = makeEmulator(true)
+    const get = (path: string) => ({
+      method: 'GET',
+      url: new URL(`http://localhost:4100${path}`),
+      headers: {},
+      cookies: {},
+      body: {},
+    })
+    const count = async () => (await testing.handle(get('/__emulator/request-count'))).body
+    for (let i = 0; i < 2_500; i++) await testing.handle(get('/.well-known/jwks.json'))
+    expect(testing.requestLog).toHaveLength(2_000)
+    expect(await count()).toEqual({ count: 2_500 })
+  })
 })
 
 describe('print-env', () => {

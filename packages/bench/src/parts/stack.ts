@@ -22,8 +22,9 @@ export interface StackStartResult {
 }
 
 export interface DevStartResult {
-  /** From starting `pnpm dev`'s command to its banner: every service answering. */
-  toBannerMs: number
+  /** From starting `pnpm dev`'s command to its banner, every service answering: each run. */
+  toBannerMs: number[]
+  medianMs: number
 }
 
 const cli = path.join(repoRoot, 'packages/local-supabase/src/cli.ts')
@@ -31,9 +32,9 @@ const turbo = path.join(repoRoot, 'node_modules/turbo/bin/turbo')
 
 /** Stops a child this part started, by its PID, and waits for it to exit. */
 async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
+  const running = child.exitCode === null && child.signalCode === null
+  if (running) child.kill('SIGTERM')
+  const timer = running ? setTimeout(() => child.kill('SIGKILL'), 20_000) : undefined
   await exited
   clearTimeout(timer)
 }
@@ -60,9 +61,12 @@ async function timeToFirstQuery(
     }),
   })
   const exited = new Promise((resolve) => child.once('exit', resolve))
+  const deadline = started + 120_000
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error('local-supabase exited before serving a query')
+      if (performance.now() > deadline)
+        throw new Error('local-supabase served no query in 2 minutes')
       try {
         const response = await fetch(`http://127.0.0.1:${api}/rest/v1/tasks?select=id`, {
           headers: { apikey: anonKey, authorization: `Bearer ${token}` },
@@ -146,10 +150,12 @@ export async function startDevUntilBanner(options: {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const exited = new Promise((resolve) => child.once('exit', resolve))
+  // 'close', not 'exit': output can still arrive after the process exits, and the log must
+  // not be ended before the last of it.
+  const closed = new Promise((resolve) => child.once('close', resolve))
   let output = ''
   const stop = async () => {
-    await stopChild(child, exited)
+    await stopChild(child, closed)
     log?.end()
   }
   try {
@@ -202,19 +208,26 @@ export async function freeStackPorts(): Promise<Record<string, string>> {
  * `pnpm dev` the user has running. Dev servers compile on first request, which the banner waits
  * for, so this includes compiling each app's sign-in page.
  */
-export async function measureDevStart(progress: Progress): Promise<DevStartResult> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-dev-db-'))
-  await chmod(dataDir, 0o755)
-  progress('pnpm dev, waiting for its banner')
-  try {
-    const dev = await startDevUntilBanner({
-      env: { ...(await freeStackPorts()), LOCAL_SUPABASE_DATA_DIR: dataDir },
-      // An app pointed elsewhere by the shell would not be the local stack's.
-      drop: [...APP_ENV_VARIABLES, 'PORT'],
-    })
-    await dev.stop()
-    return { toBannerMs: dev.toBannerMs }
-  } finally {
-    await rm(dataDir, { recursive: true, force: true })
+export async function measureDevStart(
+  options: { runs: number },
+  progress: Progress,
+): Promise<DevStartResult> {
+  const toBannerMs: number[] = []
+  for (let run = 0; run < options.runs; run++) {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-dev-db-'))
+    await chmod(dataDir, 0o755)
+    progress(`pnpm dev, waiting for its banner, run ${run + 1} of ${options.runs}`)
+    try {
+      const dev = await startDevUntilBanner({
+        env: { ...(await freeStackPorts()), LOCAL_SUPABASE_DATA_DIR: dataDir },
+        // An app pointed elsewhere by the shell would not be the local stack's.
+        drop: [...APP_ENV_VARIABLES, 'PORT'],
+      })
+      await dev.stop()
+      toBannerMs.push(dev.toBannerMs)
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
   }
+  return { toBannerMs, medianMs: median(toBannerMs) }
 }
