@@ -39,14 +39,30 @@ export type MirrorChange =
       args: { p_id: string; p_deleted_at: string }
     }
 
-/** The envelope every Clerk webhook has (`timestamp`: when Clerk sent the event, in ms). */
+/**
+ * The envelope every Clerk webhook has (`timestamp`: when Clerk sent the event, in ms). `data` and
+ * `timestamp` are as the signed body had them: verifyWebhook checks who sent them, not their shape.
+ */
 export interface ClerkWebhookEvent {
   type: string
   data: unknown
-  timestamp?: number
+  timestamp?: unknown
 }
 
-const milliseconds = z.number().transform((ms) => new Date(ms).toISOString())
+/** 9999-12-31T23:59:59.999Z, the last instant with a four-digit ISO year. */
+const LAST_ISO_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
+
+/**
+ * Clerk's epoch milliseconds as the ISO string the database functions take. The bounds are checks,
+ * not left to the transform: past JavaScript's dates toISOString throws a RangeError (a 500, which
+ * Clerk retries), and past year 9999 it writes a six-digit year. So an impossible date is a
+ * validation issue naming its path, answered 400 like any other bad field.
+ */
+const milliseconds = z
+  .number()
+  .min(0)
+  .max(LAST_ISO_MS)
+  .transform((ms) => new Date(ms).toISOString())
 
 const user = z.object({
   id: z.string().min(1),
@@ -74,7 +90,20 @@ const membership = z.object({
   updated_at: milliseconds,
 })
 
-const deleted = z.object({ id: z.string().min(1) })
+// Each kept type parsed as its whole event, so an issue's path is the payload's own
+// (`data.updated_at`), which the handler's 400 names.
+const userEvent = z.object({ data: user })
+const organizationEvent = z.object({ data: organization })
+const membershipEvent = z.object({ data: membership })
+
+/**
+ * A deletion carries no updated_at, so it is dated by the event's own timestamp, or by now when
+ * the SDK passed none (@clerk/backend before 3 dropped it).
+ */
+const deletionEvent = z.object({
+  data: z.object({ id: z.string().min(1) }),
+  timestamp: milliseconds.nullish(),
+})
 
 /** "Ada Lovelace", else the email's local part, else the id: never empty on a page. */
 export function displayName(fields: z.infer<typeof user>, email: string | null): string {
@@ -85,16 +114,22 @@ export function displayName(fields: z.infer<typeof user>, email: string | null):
   return name || email?.split('@')[0] || fields.id
 }
 
+function deletionArgs(event: ClerkWebhookEvent): { p_id: string; p_deleted_at: string } {
+  const { data, timestamp } = deletionEvent.parse(event)
+  return { p_id: data.id, p_deleted_at: timestamp ?? new Date().toISOString() }
+}
+
 /**
  * The change `event` makes to the mirror, or null for an event type the mirror does not keep.
- * Throws a ZodError when a kept type's payload lacks what the mirror needs.
+ * Throws a ZodError when a kept type's payload lacks what the mirror needs or has an impossible
+ * date; its issues' paths are the event's (`data.updated_at`, `timestamp`). An ignored type is
+ * never read, so a field the mirror does not keep cannot fail it.
  */
 export function mirrorChange(event: ClerkWebhookEvent): MirrorChange | null {
-  const deletedAt = new Date(event.timestamp ?? Date.now()).toISOString()
   switch (event.type) {
     case 'user.created':
     case 'user.updated': {
-      const fields = user.parse(event.data)
+      const fields = userEvent.parse(event).data
       const primary = fields.email_addresses.find(
         (address) => address.id === fields.primary_email_address_id,
       )
@@ -112,7 +147,7 @@ export function mirrorChange(event: ClerkWebhookEvent): MirrorChange | null {
     }
     case 'organization.created':
     case 'organization.updated': {
-      const fields = organization.parse(event.data)
+      const fields = organizationEvent.parse(event).data
       return {
         fn: 'clerk_apply_organization',
         args: {
@@ -126,7 +161,7 @@ export function mirrorChange(event: ClerkWebhookEvent): MirrorChange | null {
     }
     case 'organizationMembership.created':
     case 'organizationMembership.updated': {
-      const fields = membership.parse(event.data)
+      const fields = membershipEvent.parse(event).data
       return {
         fn: 'clerk_apply_membership',
         args: {
@@ -139,20 +174,11 @@ export function mirrorChange(event: ClerkWebhookEvent): MirrorChange | null {
       }
     }
     case 'user.deleted':
-      return {
-        fn: 'clerk_delete_user',
-        args: { p_id: deleted.parse(event.data).id, p_deleted_at: deletedAt },
-      }
+      return { fn: 'clerk_delete_user', args: deletionArgs(event) }
     case 'organization.deleted':
-      return {
-        fn: 'clerk_delete_organization',
-        args: { p_id: deleted.parse(event.data).id, p_deleted_at: deletedAt },
-      }
+      return { fn: 'clerk_delete_organization', args: deletionArgs(event) }
     case 'organizationMembership.deleted':
-      return {
-        fn: 'clerk_delete_membership',
-        args: { p_id: deleted.parse(event.data).id, p_deleted_at: deletedAt },
-      }
+      return { fn: 'clerk_delete_membership', args: deletionArgs(event) }
     default:
       return null
   }

@@ -6,8 +6,9 @@ import { type ClerkSyncEnv, MirrorUnavailableError, mirrorClient, syncClerkEvent
  * A webhook route's whole answer to a Clerk delivery. `verify` is the framework SDK's
  * verifyWebhook (Svix signature and timestamp tolerance), so each app keeps its own import.
  *
- * - 400 when the signature or timestamp is wrong, or a kept event lacks what the mirror needs:
- *   nothing is touched, and a retry would fail the same way.
+ * - 400 when the signature or timestamp is wrong, or a kept event lacks what the mirror needs or
+ *   has an impossible date (`fields` names each, as `data.updated_at`): nothing is touched, and a
+ *   retry would fail the same way.
  * - 503 when the database did not take it: Clerk retries with backoff, and the delivery lands
  *   once (its svix-id is recorded in the same transaction).
  * - 200 otherwise, with what happened (`applied`, `duplicate`, `stale`, `deleted`, `ignored`).
@@ -33,8 +34,14 @@ export async function handleClerkWebhook(
     return Response.json({ outcome })
   } catch (error) {
     if (error instanceof ZodError) {
+      // Named in the answer, which only a signed sender gets: Svix logs it beside the failed
+      // attempt, so whoever reads Clerk's delivery log knows which field to look at.
+      const fields = [...new Set(error.issues.map((issue) => issue.path.map(String).join('.')))]
       console.error(`Clerk webhook ${svixId} (${event.type}) has an unexpected payload`, error)
-      return Response.json({ error: `Unexpected ${event.type} payload.` }, { status: 400 })
+      return Response.json(
+        { error: `Unexpected ${event.type} payload at ${fields.join(', ')}.`, fields },
+        { status: 400 },
+      )
     }
     if (error instanceof MirrorUnavailableError) {
       console.error(error.message)

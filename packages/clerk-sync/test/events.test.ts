@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest'
+import { ZodError } from 'zod'
 import { mirrorChange } from '../src/events.ts'
 
 const UPDATED_AT = Date.UTC(2026, 10, 28, 12, 0, 0)
+/** The paths of the ZodError `change` throws (a RangeError or no error fails the test). */
+function issuePaths(change: () => unknown): PropertyKey[][] {
+  try {
+    change()
+  } catch (error) {
+    if (error instanceof ZodError) return error.issues.map((issue) => issue.path)
+    throw error
+  }
+  throw new Error('expected a ZodError')
+}
+
 const user = (fields: Record<string, unknown> = {}) => ({
   id: 'user_1',
   first_name: 'Ada',
@@ -52,6 +64,32 @@ describe('mirrorChange', () => {
       fn: 'clerk_delete_user',
       args: { p_id: 'user_1', p_deleted_at: '2026-11-28T12:00:00.000Z' },
     })
+  })
+
+  it('refuses a delete dated by something that is not a date, naming the field', () => {
+    for (const timestamp of ['soon', 1e20, -1, Number.NaN]) {
+      const event = { type: 'user.deleted', data: { id: 'user_1' }, timestamp }
+      expect(
+        issuePaths(() => mirrorChange(event)),
+        String(timestamp),
+      ).toEqual([['timestamp']])
+    }
+  })
+
+  it('refuses an updated_at that is not a date a database can store, naming the field', () => {
+    // 1e300 and 1e20 are past JavaScript's dates; 2.6e14 (year 10209) is past ISO's four-digit
+    // years, which the database functions' timestamptz arguments are given in.
+    for (const updatedAt of [1e300, 1e20, 2.6e14, -1, '2026-11-28']) {
+      const event = { type: 'user.updated', data: user({ updated_at: updatedAt }) }
+      expect(
+        issuePaths(() => mirrorChange(event)),
+        String(updatedAt),
+      ).toEqual([['data', 'updated_at']])
+    }
+  })
+
+  it('ignores an event type it does not keep, whatever its timestamp', () => {
+    expect(mirrorChange({ type: 'session.created', data: {}, timestamp: 'soon' })).toBeNull()
   })
 
   it('maps organizations and memberships', () => {

@@ -10,6 +10,7 @@ import type { SessionClaims, TestIssuer } from '@repo/local-supabase/testing'
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { createClient } from '@supabase/supabase-js'
 import { verifyWebhook } from 'clerk-backend-3/webhooks'
+import pg from 'pg'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startRlsStack } from './support/rls-stack.ts'
 
@@ -28,19 +29,23 @@ afterAll(async () => {
   await stack?.stop()
 })
 beforeEach(async () => {
-  for (const table of ['profiles', 'organization_memberships', 'organizations'] as const) {
-    await service.from(table).delete().neq('id', '')
+  // As the project's owner: the service role may add to the ledger and the deletions, never
+  // remove from them (see the privilege manifest).
+  const owner = new pg.Client({ connectionString: stack.dbUrl })
+  await owner.connect()
+  try {
+    await owner.query(`truncate public.profiles, public.organization_memberships,
+      public.organizations, public.clerk_webhook_deliveries, public.clerk_deletions, public.tasks`)
+  } finally {
+    await owner.end()
   }
-  await service.from('clerk_webhook_deliveries').delete().neq('svix_id', '')
-  await service.from('clerk_deletions').delete().neq('object_id', '')
-  await service.from('tasks').delete().gte('id', 0)
 })
 
 const env = () => ({ supabaseUrl: stack.url, serviceRoleKey: stack.serviceRoleKey })
 
 /** A signed delivery of `event`, as Clerk (or the emulator) posts it. */
 function delivery(
-  event: { type: string; data: unknown; timestamp?: number },
+  event: { type: string; data: unknown; timestamp?: unknown },
   options: { id?: string; secret?: string; at?: number } = {},
 ) {
   const body = JSON.stringify({ object: 'event', timestamp: Date.now(), ...event })
@@ -121,6 +126,30 @@ describe('the webhook handler', () => {
     expect([forged.status, stale.status]).toEqual([400, 400])
     expect(await profiles()).toEqual([])
     expect((await service.from('clerk_webhook_deliveries').select('svix_id')).data).toEqual([])
+  })
+
+  it('answers 400 naming the field to a signed delivery with an impossible date, leaving the mirror unchanged', async () => {
+    await deliver(delivery(userEvent('user.created', 'Ada', 1_000), { id: 'msg_ada' }))
+    const cases = [
+      [
+        { type: 'user.deleted', data: { id: 'user_ada', deleted: true }, timestamp: 'soon' },
+        'timestamp',
+      ],
+      [
+        { type: 'user.deleted', data: { id: 'user_ada', deleted: true }, timestamp: 1e20 },
+        'timestamp',
+      ],
+      [userEvent('user.updated', 'Mallory', 1e300), 'data.updated_at'],
+    ] as const
+    for (const [event, field] of cases) {
+      const response = await deliver(delivery(event))
+      const body = (await response.json()) as { fields?: string[] }
+      expect([response.status, body.fields], JSON.stringify(event)).toEqual([400, [field]])
+    }
+    expect(await profiles()).toEqual([{ id: 'user_ada', display_name: 'Ada Lovelace' }])
+    const ledger = (await service.from('clerk_webhook_deliveries').select('svix_id')).data
+    expect(ledger).toEqual([{ svix_id: 'msg_ada' }])
+    expect((await service.from('clerk_deletions').select('object_id')).data).toEqual([])
   })
 
   it('answers 503 while the database is down, and applies the retried delivery once', async () => {

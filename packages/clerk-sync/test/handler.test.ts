@@ -1,0 +1,96 @@
+// The handler's answers to deliveries, with a stand-in for the data API (support/fake-mirror.ts)
+// and a `verify` that accepts every signature: what reaches `verify`, and what reaches the
+// database, is the handler's decision. packages/integration/test/clerk-sync.test.ts runs the same
+// handler with the real verifyWebhook and real PostgREST.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { ClerkWebhookEvent } from '../src/events.ts'
+import { handleClerkWebhook } from '../src/handler.ts'
+import { type FakeMirror, startFakeMirror } from './support/fake-mirror.ts'
+
+const UPDATED_AT = Date.UTC(2026, 10, 28, 12, 0, 0)
+
+let mirror: FakeMirror
+beforeAll(async () => {
+  mirror = await startFakeMirror()
+})
+afterAll(async () => {
+  await mirror?.stop()
+})
+beforeEach(() => {
+  mirror.calls.length = 0
+})
+
+/**
+ * What @clerk/backend's verifyWebhook does once a signature holds: it reads the body as text and
+ * returns the parsed event. `verified` keeps the svix-id it signed over, which the SDK takes as
+ * `headers.get('svix-id')?.trim()` (standardwebhooks signs `${id}.${timestamp}.${body}`).
+ */
+function acceptingVerify() {
+  const verified: string[] = []
+  const verify = async (request: Request): Promise<ClerkWebhookEvent> => {
+    verified.push(request.headers.get('svix-id')?.trim() ?? '')
+    return JSON.parse(await request.text()) as ClerkWebhookEvent
+  }
+  return { verify, verified }
+}
+
+function delivery(event: object, init: { id?: string } = {}): Request {
+  return new Request('http://app.test/api/webhooks/clerk', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'svix-id': init.id ?? 'msg_1',
+      'svix-timestamp': String(Math.floor(Date.now() / 1000)),
+      'svix-signature': 'v1,accepted-by-this-test',
+    },
+    body: JSON.stringify({ object: 'event', timestamp: UPDATED_AT, ...event }),
+  })
+}
+
+const userUpdated = (fields: Record<string, unknown> = {}) => ({
+  type: 'user.updated',
+  data: {
+    id: 'user_1',
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    email_addresses: [],
+    updated_at: UPDATED_AT,
+    ...fields,
+  },
+})
+
+describe('handleClerkWebhook', () => {
+  it('applies a verified delivery through its database function', async () => {
+    const { verify } = acceptingVerify()
+    const response = await handleClerkWebhook(delivery(userUpdated()), verify, mirror.env)
+    expect([response.status, await response.json()]).toEqual([200, { outcome: 'applied' }])
+    expect(mirror.calls.map((call) => [call.fn, call.args.p_svix_id])).toEqual([
+      ['clerk_apply_user', 'msg_1'],
+    ])
+  })
+
+  it('answers 400 naming the field to a signed delivery with an impossible date, and writes nothing', async () => {
+    const cases = [
+      [{ type: 'user.deleted', data: { id: 'user_1' }, timestamp: 'soon' }, 'timestamp'],
+      [{ type: 'user.deleted', data: { id: 'user_1' }, timestamp: 1e20 }, 'timestamp'],
+      [userUpdated({ updated_at: 1e300 }), 'data.updated_at'],
+      [userUpdated({ updated_at: -1 }), 'data.updated_at'],
+    ] as const
+    for (const [event, field] of cases) {
+      const { verify } = acceptingVerify()
+      const response = await handleClerkWebhook(delivery(event), verify, mirror.env)
+      const body = (await response.json()) as { error: string; fields: string[] }
+      expect([response.status, body.fields], JSON.stringify(event)).toEqual([400, [field]])
+      expect(body.error).toContain(field)
+    }
+    expect(mirror.calls).toEqual([])
+  })
+
+  it('ignores an event type the mirror does not keep, whatever its timestamp', async () => {
+    const { verify } = acceptingVerify()
+    const event = { type: 'session.created', data: { id: 'sess_1' }, timestamp: 'soon' }
+    const response = await handleClerkWebhook(delivery(event), verify, mirror.env)
+    expect([response.status, await response.json()]).toEqual([200, { outcome: 'ignored' }])
+    expect(mirror.calls).toEqual([])
+  })
+})
