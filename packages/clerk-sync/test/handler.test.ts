@@ -69,6 +69,22 @@ describe('handleClerkWebhook', () => {
     ])
   })
 
+  it('keys the ledger on the svix-id exactly as verified, so a padded replay is the same delivery', async () => {
+    // A Request strips only spaces and tabs from a header's ends; the SDK's trim also takes a
+    // no-break space, a vertical tab and a form feed, so each still verifies as msg_1.
+    for (const padded of ['msg_1\u00a0', '\u00a0msg_1', 'msg_1\u000b', '\u000cmsg_1']) {
+      const { verify, verified } = acceptingVerify()
+      await handleClerkWebhook(delivery(userUpdated(), { id: padded }), verify, mirror.env)
+      expect(verified, JSON.stringify(padded)).toEqual(['msg_1'])
+    }
+    expect(mirror.calls.map((call) => call.args.p_svix_id)).toEqual([
+      'msg_1',
+      'msg_1',
+      'msg_1',
+      'msg_1',
+    ])
+  })
+
   it('answers 400 naming the field to a signed delivery with an impossible date, and writes nothing', async () => {
     const cases = [
       [{ type: 'user.deleted', data: { id: 'user_1' }, timestamp: 'soon' }, 'timestamp'],

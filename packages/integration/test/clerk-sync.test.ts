@@ -88,6 +88,31 @@ describe('the webhook handler', () => {
     expect(await profiles()).toEqual([{ id: 'user_ada', display_name: 'Ada Lovelace' }])
   })
 
+  it('takes a captured delivery replayed with a padded svix-id for the same delivery', async () => {
+    // The signature covers the id as verifyWebhook reads it, trimmed (String.prototype.trim, so a
+    // no-break space too): the padded replay verifies, and must meet the ledger under that id.
+    const body = JSON.stringify({ object: 'event', ...userEvent('user.created', 'Ada', 1_000) })
+    const signed = webhookHeaders(SECRET, 'msg_captured', body)
+    const send = (id: string) =>
+      deliver(
+        new Request('http://app.test/api/webhooks/clerk', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...signed, 'svix-id': id },
+          body,
+        }),
+      )
+    expect(await (await send('msg_captured')).json()).toEqual({ outcome: 'applied' })
+    for (const padded of ['msg_captured\u00a0', '\u00a0msg_captured', 'msg_captured\u000b']) {
+      const replay = await send(padded)
+      expect([replay.status, await replay.json()], JSON.stringify(padded)).toEqual([
+        200,
+        { outcome: 'duplicate' },
+      ])
+    }
+    const ledger = (await service.from('clerk_webhook_deliveries').select('svix_id')).data
+    expect(ledger).toEqual([{ svix_id: 'msg_captured' }])
+  })
+
   it('never lets an older update overwrite a newer one', async () => {
     await deliver(delivery(userEvent('user.updated', 'Augusta', 2_000)))
     const late = await deliver(delivery(userEvent('user.updated', 'Ada', 1_000)))
