@@ -155,6 +155,9 @@ describe('the gateway in front of the real PostgREST', () => {
         using ((select auth.jwt()) ->> 'sub' = user_id)
         with check ((select auth.jwt()) ->> 'sub' = user_id);
       grant select, insert on public.notes to authenticated;
+      -- Granted here, not left to default privileges: hosted no longer gives new public tables
+      -- to anon, and the anon tests below need the table to reach RLS (no policy: no rows).
+      grant select on public.notes to anon;
       grant usage on sequence public.notes_id_seq to authenticated;
       insert into public.notes (user_id, body) values ('alice', 'alice note'), ('bob', 'bob note');`,
     )
@@ -232,6 +235,26 @@ describe('the gateway in front of the real PostgREST', () => {
     expect(JSON.stringify(body)).not.toContain('alice note')
     expect(status).toBe(401)
     expect(messageOf(body)).toContain('no "exp" claim')
+  })
+
+  // What PostgREST 12.0.2 answers, measured: @repo/supabase-clerk's classifyDataError reads these
+  // codes (hosted's PostgREST 14 says PGRST303 for expiry and words the others differently).
+  it("passes PostgREST 12's JWT refusals through: all PGRST301, expiry says so", async () => {
+    const stranger = await createTestIssuer()
+    const alice = await issuer.sessionToken({ sub: 'alice' })
+    const [header, payload] = alice.split('.')
+    const cases = [
+      [await issuer.sessionToken({ sub: 'alice', expiresIn: -60 }), 'JWT expired'],
+      [await issuer.sessionToken({ sub: 'alice', notBefore: 600 }), 'JWTNotYetValid'],
+      [await stranger.sessionToken({ sub: 'alice' }), 'JWSError JWSInvalidSignature'],
+      [`${header}.${payload}.c2lnbmF0dXJl`, 'JWSError JWSInvalidSignature'],
+    ]
+    for (const [token, message] of cases) {
+      expect(await selectNotes(token ?? '')).toEqual({
+        status: 401,
+        body: { code: 'PGRST301', details: null, hint: null, message },
+      })
+    }
   })
 
   it('refuses a bearer token it cannot decode, with its own message', async () => {
