@@ -1,6 +1,7 @@
 // The only module of this app that reads env: it composes the packages' validators, checks every
 // variable at once, and names each missing one and where its value comes from.
-// NEXT_PUBLIC_* are written out in full because Next inlines only literal references.
+// NEXT_PUBLIC_* are written out in full because Next inlines only literal references; so is the
+// key's old name, which the preset still reads.
 import type { ClerkSyncEnv } from '@repo/clerk-sync'
 import { clerkSyncEnv } from '@repo/clerk-sync/env'
 import { throwEnvError } from '@repo/env'
@@ -13,6 +14,7 @@ export const env = createEnv({
     supabaseClerkEnv({
       NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
       NEXT_PUBLIC_SUPABASE_URL: process.env.NEXT_PUBLIC_SUPABASE_URL,
+      NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
       NEXT_PUBLIC_SUPABASE_KEY: process.env.NEXT_PUBLIC_SUPABASE_KEY,
     }),
     clerkSyncEnv(process.env, 'apps/next'),
@@ -24,7 +26,7 @@ export const env = createEnv({
 /** What every Supabase client in this app is made from (both values are public). */
 export const supabaseEnv: SupabaseEnv = {
   supabaseUrl: env.NEXT_PUBLIC_SUPABASE_URL,
-  supabaseKey: env.NEXT_PUBLIC_SUPABASE_KEY,
+  supabaseKey: env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
 }
 
 /**
@@ -34,7 +36,7 @@ export const supabaseEnv: SupabaseEnv = {
 export function webhookEnv(): ClerkSyncEnv & { signingSecret: string } {
   return {
     supabaseUrl: env.NEXT_PUBLIC_SUPABASE_URL,
-    serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY,
+    serviceRoleKey: env.SUPABASE_SECRET_KEY,
     signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
   }
 }

@@ -1,2 +1,10 @@
 export { EnvError, throwEnvError } from './env-error.ts'
 export { httpUrl, isHttpUrl, optionalText, port, requiredText } from './fields.ts'
+export {
+  oldNameOf,
+  RENAMED_VARIABLES,
+  type RenamedRuntimeEnv,
+  type RenamedVariable,
+  renamedField,
+} from './renamed.ts'
+export { supabaseKeyRole } from './supabase-keys.ts'

@@ -1,4 +1,5 @@
 import { EnvError } from './env-error.ts'
+import { WARNED } from './renamed.ts'
 
 /** For tests: the problems an env module reports, or [] when it accepts the env. */
 export function envProblems(read: () => unknown): readonly string[] {
@@ -9,4 +10,9 @@ export function envProblems(read: () => unknown): readonly string[] {
     throw error
   }
   return []
+}
+
+/** For tests: forget which old names this process has warned about, so each test sees its own. */
+export function forgetOldNameWarnings(): void {
+  delete (globalThis as { [WARNED]?: unknown })[WARNED]
 }

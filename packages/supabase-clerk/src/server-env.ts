@@ -1,4 +1,4 @@
-import { throwEnvError } from '@repo/env'
+import { renamedField, throwEnvError } from '@repo/env'
 import { createEnv } from '@t3-oss/env-core'
 import {
   clerkJwtKeyField,
@@ -11,6 +11,7 @@ import {
 /**
  * Clerk's and Supabase's variables for a framework that reads env on the server only (Remix,
  * React Router): the root loader hands the two public Supabase values to the browser.
+ * SUPABASE_KEY, Clerk's Supabase guide's name, is still read (see renamedField in @repo/env).
  *
  * @param appDir where the app lives, for the messages (e.g. "apps/remix")
  */
@@ -28,7 +29,9 @@ export function serverSupabaseClerkEnv(
       ),
       CLERK_JWT_KEY: clerkJwtKeyField(),
       SUPABASE_URL: supabaseUrlField('SUPABASE_URL', note),
-      SUPABASE_KEY: supabaseKeyField('SUPABASE_KEY', note),
+      SUPABASE_PUBLISHABLE_KEY: renamedField(runtimeEnv, 'SUPABASE_PUBLISHABLE_KEY', (label) =>
+        supabaseKeyField(label, note),
+      ),
     },
     runtimeEnv,
     onValidationError: throwEnvError(`Clerk and Supabase are not configured for ${appDir}`),

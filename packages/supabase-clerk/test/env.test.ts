@@ -1,51 +1,76 @@
-import { envProblems } from '@repo/env/testing'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { envProblems, forgetOldNameWarnings } from '@repo/env/testing'
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
 import { type NextPublicEnv, supabaseClerkEnv as nextEnv } from '../src/next/env.ts'
 import { supabaseClerkEnv as remixEnv } from '../src/remix/env.ts'
 
 const CLERK = { CLERK_PUBLISHABLE_KEY: 'pk_test_x', CLERK_SECRET_KEY: 'sk_test_x' }
 const LOCAL_URL = 'http://127.0.0.1:54321'
 
+const jwt = (payload: unknown) =>
+  `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.sig`
+/** A secret key of each shape the dashboard gives: today's, and the legacy JWT. */
+const SECRET_KEYS = ['sb_secret_abc', jwt({ iss: 'supabase', role: 'service_role' })]
+const PUBLISHABLE_KEYS = ['sb_publishable_abc', jwt({ iss: 'supabase', role: 'anon' })]
+
+const nextPublic = (values: Partial<NextPublicEnv>): NextPublicEnv => ({
+  NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: 'pk_test_x',
+  NEXT_PUBLIC_SUPABASE_URL: LOCAL_URL,
+  NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'k',
+  NEXT_PUBLIC_SUPABASE_KEY: undefined,
+  ...values,
+})
+
+let warn: MockInstance<typeof console.warn>
+
+beforeEach(() => {
+  forgetOldNameWarnings()
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+})
 afterEach(() => {
   vi.unstubAllEnvs()
+  vi.restoreAllMocks()
 })
 
 const remix = (supabase: Record<string, string | undefined>) => remixEnv({ ...CLERK, ...supabase })
 
 describe('Supabase fields', () => {
   it('names a missing URL and says where the value comes from', () => {
-    expect(() => remix({ SUPABASE_KEY: 'k' })).toThrow(
+    expect(() => remix({ SUPABASE_PUBLISHABLE_KEY: 'k' })).toThrow(
       /SUPABASE_URL is not set\. It is the Supabase project URL\. .*local-supabase.*Project Settings > Data API/,
     )
   })
 
   it('names a missing key', () => {
-    expect(() => remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_KEY: ' ' })).toThrow(
-      /SUPABASE_KEY is not set\. It is the Supabase anon \(publishable\) key/,
+    expect(() => remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_PUBLISHABLE_KEY: ' ' })).toThrow(
+      /SUPABASE_PUBLISHABLE_KEY is not set\. It is the Supabase publishable key\. .*Project Settings > API Keys/,
     )
   })
 
   it('refuses a malformed URL', () => {
-    expect(() => remix({ SUPABASE_URL: 'localhost:54321', SUPABASE_KEY: 'k' })).toThrow(
+    expect(() => remix({ SUPABASE_URL: 'localhost:54321', SUPABASE_PUBLISHABLE_KEY: 'k' })).toThrow(
       'SUPABASE_URL must be an http(s) URL',
     )
   })
 
-  it('refuses secret keys, which bypass RLS', () => {
-    const serviceRoleJwt = `x.${Buffer.from(JSON.stringify({ role: 'service_role' })).toString('base64url')}.y`
-    for (const key of ['sb_secret_abc', serviceRoleJwt]) {
-      expect(envProblems(() => remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_KEY: key }))).toEqual([
-        expect.stringMatching(/^SUPABASE_KEY holds a secret \(service_role\) key/),
-      ])
-    }
+  it.each(SECRET_KEYS)('refuses a secret key, which bypasses RLS: %s', (key) => {
+    expect(
+      envProblems(() => remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_PUBLISHABLE_KEY: key })),
+    ).toEqual([
+      expect.stringMatching(/^SUPABASE_PUBLISHABLE_KEY holds a secret \(service_role\) key/),
+    ])
   })
 
-  it('accepts a URL and an anon key, dropping a trailing slash', () => {
+  it.each(PUBLISHABLE_KEYS)('accepts a publishable key of either shape: %s', (key) => {
+    const env = remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_PUBLISHABLE_KEY: key })
+    expect(env.SUPABASE_PUBLISHABLE_KEY).toBe(key)
+  })
+
+  it('accepts a URL and a publishable key, dropping a trailing slash', () => {
     const env = remix({
       SUPABASE_URL: 'https://abc.supabase.co/',
-      SUPABASE_KEY: 'sb_publishable_x',
+      SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_x',
     })
-    expect([env.SUPABASE_URL, env.SUPABASE_KEY]).toEqual([
+    expect([env.SUPABASE_URL, env.SUPABASE_PUBLISHABLE_KEY]).toEqual([
       'https://abc.supabase.co',
       'sb_publishable_x',
     ])
@@ -54,7 +79,9 @@ describe('Supabase fields', () => {
 
 describe('Clerk fields, written once for both frameworks', () => {
   it('names each missing key, where to copy it from and where to put it', () => {
-    const problems = envProblems(() => remixEnv({ SUPABASE_URL: LOCAL_URL, SUPABASE_KEY: 'k' }))
+    const problems = envProblems(() =>
+      remixEnv({ SUPABASE_URL: LOCAL_URL, SUPABASE_PUBLISHABLE_KEY: 'k' }),
+    )
     expect(problems).toEqual([
       expect.stringMatching(
         /^CLERK_PUBLISHABLE_KEY is not set\. Copy it from the Clerk dashboard > API keys into the server env \(apps\/remix\/\.env/,
@@ -69,20 +96,13 @@ describe('Clerk fields, written once for both frameworks', () => {
         ...CLERK,
         CLERK_PUBLISHABLE_KEY: 'sk_test_x',
         SUPABASE_URL: LOCAL_URL,
-        SUPABASE_KEY: 'k',
+        SUPABASE_PUBLISHABLE_KEY: 'k',
       }),
     ).toThrow('CLERK_PUBLISHABLE_KEY must start with pk_test_ or pk_live_')
   })
 })
 
 describe('per-framework env', () => {
-  const nextPublic = (values: Partial<NextPublicEnv>): NextPublicEnv => ({
-    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: 'pk_test_x',
-    NEXT_PUBLIC_SUPABASE_URL: LOCAL_URL,
-    NEXT_PUBLIC_SUPABASE_KEY: 'k',
-    ...values,
-  })
-
   it('Next needs the NEXT_PUBLIC_ names and says why', () => {
     vi.stubEnv('CLERK_SECRET_KEY', 'sk_test_x')
     vi.stubEnv('SUPABASE_URL', LOCAL_URL)
@@ -101,19 +121,103 @@ describe('per-framework env', () => {
   })
 
   it('Remix reads the plain server names', () => {
-    const env = remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_KEY: 'sb_publishable_x' })
-    expect([env.SUPABASE_URL, env.SUPABASE_KEY]).toEqual([LOCAL_URL, 'sb_publishable_x'])
-    expect(() => remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_KEY: '' })).toThrow(
-      /SUPABASE_KEY is not set.*apps\/remix\/\.env/,
+    const env = remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_x' })
+    expect([env.SUPABASE_URL, env.SUPABASE_PUBLISHABLE_KEY]).toEqual([
+      LOCAL_URL,
+      'sb_publishable_x',
+    ])
+    expect(() => remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_PUBLISHABLE_KEY: '' })).toThrow(
+      /SUPABASE_PUBLISHABLE_KEY is not set.*apps\/remix\/\.env/,
     )
   })
 })
 
 describe('every problem at once', () => {
   it('lists both variables when neither is set', () => {
-    const problems = envProblems(() => remix({ SUPABASE_URL: '', SUPABASE_KEY: undefined }))
+    const problems = envProblems(() =>
+      remix({ SUPABASE_URL: '', SUPABASE_PUBLISHABLE_KEY: undefined }),
+    )
     expect(problems).toHaveLength(2)
     expect(problems[0]).toMatch(/^SUPABASE_URL is not set/)
-    expect(problems[1]).toMatch(/^SUPABASE_KEY is not set/)
+    expect(problems[1]).toMatch(/^SUPABASE_PUBLISHABLE_KEY is not set/)
+  })
+})
+
+describe('the old key names (Clerk’s Supabase guide), still read', () => {
+  const renameLine = (oldName: string, name: string) => [
+    `${oldName} is an old name, still read: rename it to ${name}.`,
+  ]
+
+  it('Remix and React Router read SUPABASE_KEY, and say once to rename it', () => {
+    for (let run = 0; run < 2; run++) {
+      const env = remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_KEY: 'sb_publishable_old' })
+      expect(env.SUPABASE_PUBLISHABLE_KEY).toBe('sb_publishable_old')
+    }
+    expect(warn.mock.calls).toEqual([renameLine('SUPABASE_KEY', 'SUPABASE_PUBLISHABLE_KEY')])
+  })
+
+  it('Next reads NEXT_PUBLIC_SUPABASE_KEY, and says once to rename it', () => {
+    vi.stubEnv('CLERK_SECRET_KEY', 'sk_test_x')
+    const env = nextEnv(
+      nextPublic({
+        NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: undefined,
+        NEXT_PUBLIC_SUPABASE_KEY: 'sb_publishable_old',
+      }),
+    )
+    expect(env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY).toBe('sb_publishable_old')
+    expect(warn.mock.calls).toEqual([
+      renameLine('NEXT_PUBLIC_SUPABASE_KEY', 'NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY'),
+    ])
+  })
+
+  it('stops when both names hold different keys, naming both', () => {
+    expect(
+      envProblems(() =>
+        remix({
+          SUPABASE_URL: LOCAL_URL,
+          SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_new',
+          SUPABASE_KEY: 'sb_publishable_old',
+        }),
+      ),
+    ).toEqual([
+      expect.stringMatching(
+        /^SUPABASE_PUBLISHABLE_KEY and SUPABASE_KEY \(its old name\) are both set, to different values/,
+      ),
+    ])
+    vi.stubEnv('CLERK_SECRET_KEY', 'sk_test_x')
+    expect(() =>
+      nextEnv(
+        nextPublic({
+          NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_new',
+          NEXT_PUBLIC_SUPABASE_KEY: 'sb_publishable_old',
+        }),
+      ),
+    ).toThrow(
+      /NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY and NEXT_PUBLIC_SUPABASE_KEY \(its old name\) are both set/,
+    )
+  })
+
+  it('accepts both names holding the same key', () => {
+    const env = remix({
+      SUPABASE_URL: LOCAL_URL,
+      SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_same',
+      SUPABASE_KEY: 'sb_publishable_same',
+    })
+    expect(env.SUPABASE_PUBLISHABLE_KEY).toBe('sb_publishable_same')
+  })
+
+  it.each(SECRET_KEYS)('refuses a secret key under the old name, naming it: %s', (key) => {
+    expect(envProblems(() => remix({ SUPABASE_URL: LOCAL_URL, SUPABASE_KEY: key }))).toEqual([
+      expect.stringMatching(
+        /^SUPABASE_KEY \(the old name of SUPABASE_PUBLISHABLE_KEY\) holds a secret \(service_role\) key/,
+      ),
+    ])
+    vi.stubEnv('CLERK_SECRET_KEY', 'sk_test_x')
+    for (const values of [
+      { NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: key },
+      { NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: undefined, NEXT_PUBLIC_SUPABASE_KEY: key },
+    ]) {
+      expect(() => nextEnv(nextPublic(values))).toThrow(/holds a secret \(service_role\) key/)
+    }
   })
 })

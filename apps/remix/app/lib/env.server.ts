@@ -19,12 +19,12 @@ export const env = createEnv({
 /** What every Supabase client in this app is made from; both values are public. */
 export const supabaseEnv: SupabaseEnv = {
   supabaseUrl: env.SUPABASE_URL,
-  supabaseKey: env.SUPABASE_KEY,
+  supabaseKey: env.SUPABASE_PUBLISHABLE_KEY,
 }
 
 /** What the webhook route writes the mirror with, and verifies deliveries with. Server-only. */
 export const webhookEnv: ClerkSyncEnv & { signingSecret: string } = {
   supabaseUrl: env.SUPABASE_URL,
-  serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY,
+  serviceRoleKey: env.SUPABASE_SECRET_KEY,
   signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
 }

@@ -1,4 +1,4 @@
-import { throwEnvError } from '@repo/env'
+import { renamedField, throwEnvError } from '@repo/env'
 import { createEnv } from '@t3-oss/env-nextjs'
 import {
   clerkJwtKeyField,
@@ -15,6 +15,11 @@ const NEXT_PUBLIC_NOTE =
 export interface NextPublicEnv {
   NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: string | undefined
   NEXT_PUBLIC_SUPABASE_URL: string | undefined
+  NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: string | undefined
+  /**
+   * The old name (Clerk's Supabase guide), still read. Here so that the app writes it out too:
+   * Next inlines only the names the app's code spells in full.
+   */
   NEXT_PUBLIC_SUPABASE_KEY: string | undefined
 }
 
@@ -37,7 +42,11 @@ export function supabaseClerkEnv(publicEnv: NextPublicEnv) {
         'apps/next/.env.local (or the build env) and rebuild: Next inlines it at build time',
       ),
       NEXT_PUBLIC_SUPABASE_URL: supabaseUrlField('NEXT_PUBLIC_SUPABASE_URL', NEXT_PUBLIC_NOTE),
-      NEXT_PUBLIC_SUPABASE_KEY: supabaseKeyField('NEXT_PUBLIC_SUPABASE_KEY', NEXT_PUBLIC_NOTE),
+      NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: renamedField(
+        publicEnv,
+        'NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY',
+        (label) => supabaseKeyField(label, NEXT_PUBLIC_NOTE),
+      ),
     },
     experimental__runtimeEnv: { ...publicEnv },
     onValidationError: throwEnvError('Clerk and Supabase are not configured for apps/next'),
