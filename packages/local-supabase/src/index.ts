@@ -9,5 +9,7 @@ export {
 export { type AppliedMigration, applyMigrations, MigrationError } from './migrations.ts'
 export { migrationsDir, repoRoot, seedFile } from './paths.ts'
 export { PortInUseError } from './ports.ts'
+export { postgresMajorVersion } from './postgres.ts'
 export { PostgrestBinaryMissingError } from './postgrest.ts'
 export { type LocalSupabase, type LocalSupabaseOptions, startLocalSupabase } from './stack.ts'
+export { configuredPostgresMajor } from './supabase-config.ts'

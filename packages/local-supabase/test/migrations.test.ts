@@ -103,4 +103,47 @@ describe('migrations with a ledger', () => {
       await db.stop()
     }
   })
+
+  it('run as postgres, not a superuser, as on hosted: a migration that needs one fails', async () => {
+    await writeFile(
+      path.join(migrationsDir, '20260103000000_needs_superuser.sql'),
+      'create role migration_made_superuser superuser;',
+    )
+    const failure = await startMigratedDatabase({ migrationsDir, seedFile, onLog: quiet }).catch(
+      (error: unknown) => error,
+    )
+    expect(failure).toBeInstanceOf(MigrationError)
+    expect((failure as Error).message).toContain('20260103000000_needs_superuser.sql')
+    expect((failure as Error).message).toMatch(/permission denied/)
+  })
+
+  it('leave the tables a migration makes owned by postgres, with nothing granted to the API roles', async () => {
+    const db = await startMigratedDatabase({ migrationsDir, seedFile, onLog: quiet })
+    try {
+      expect(
+        await query(
+          db.url,
+          `select current_user as who, r.rolsuper as superuser, r.rolbypassrls as bypassrls,
+                  pg_get_userbyid(c.relowner) as owner,
+                  has_table_privilege('anon', c.oid, 'select') as anon,
+                  has_table_privilege('authenticated', c.oid, 'select') as authenticated,
+                  has_table_privilege('service_role', c.oid, 'select') as service_role
+             from pg_class c, pg_roles r
+            where c.oid = 'public.notes'::regclass and r.rolname = current_user`,
+        ),
+      ).toEqual([
+        {
+          who: 'postgres',
+          superuser: false,
+          bypassrls: true,
+          owner: 'postgres',
+          anon: false,
+          authenticated: false,
+          service_role: false,
+        },
+      ])
+    } finally {
+      await db.stop()
+    }
+  })
 })
