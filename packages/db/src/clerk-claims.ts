@@ -16,3 +16,10 @@ export const clerkUserId = sql`(select public.requesting_user_id())`
  */
 export const clerkOrgId = sql`(select public.requesting_org_id())`
 export const clerkOrgRole = sql`(select public.requesting_org_role())`
+
+/**
+ * True only for a token that names a user. Clerk always sends `sub`, but a policy that reads
+ * only the organization claim would let a token from the trusted issuer without one (or with
+ * `sub: ""`) act for the whole organization: every policy demands a user first.
+ */
+export const hasClerkUser = sql`${clerkUserId} is not null`

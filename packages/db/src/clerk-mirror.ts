@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, index, pgPolicy, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 import { authenticatedRole } from 'drizzle-orm/supabase'
-import { clerkOrgId, clerkUserId } from './clerk-claims.ts'
+import { clerkOrgId, clerkUserId, hasClerkUser } from './clerk-claims.ts'
 
 // Clerk's users and organizations, mirrored from its webhooks so pages can show names, not ids.
 // Only the webhook handler writes them, with the service key, through the functions in
@@ -25,7 +25,7 @@ export const organizations = pgTable(
     pgPolicy('Members can view their active organization', {
       for: 'select',
       to: authenticatedRole,
-      using: sql`${table.id} = ${clerkOrgId}`,
+      using: sql`${table.id} = ${clerkOrgId} and ${hasClerkUser}`,
     }),
   ],
 ).enableRLS()
@@ -49,7 +49,7 @@ export const organizationMemberships = pgTable(
     pgPolicy('Members can view their active organization’s members', {
       for: 'select',
       to: authenticatedRole,
-      using: sql`${table.organizationId} = ${clerkOrgId}`,
+      using: sql`${table.organizationId} = ${clerkOrgId} and ${hasClerkUser}`,
     }),
   ],
 ).enableRLS()
@@ -72,9 +72,9 @@ export const profiles = pgTable(
     pgPolicy('Users can view their own and their organization’s profiles', {
       for: 'select',
       to: authenticatedRole,
-      using: sql`${table.id} = ${clerkUserId} or exists (
+      using: sql`${table.id} = ${clerkUserId} or (${hasClerkUser} and exists (
         select 1 from public.organization_memberships m
-        where m.organization_id = ${clerkOrgId} and m.user_id = ${table.id})`,
+        where m.organization_id = ${clerkOrgId} and m.user_id = ${table.id}))`,
     }),
   ],
 ).enableRLS()

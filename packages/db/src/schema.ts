@@ -11,7 +11,7 @@ import {
 } from 'drizzle-orm/pg-core'
 import { authenticatedRole } from 'drizzle-orm/supabase'
 import { BLANK_SQL_PATTERN } from './blank.ts'
-import { clerkOrgId, clerkOrgRole, clerkUserId } from './clerk-claims.ts'
+import { clerkOrgId, clerkOrgRole, clerkUserId, hasClerkUser } from './clerk-claims.ts'
 import { TASK_NAME_MAX_LENGTH } from './limits.ts'
 
 export const tasks = pgTable(
@@ -35,7 +35,7 @@ export const tasks = pgTable(
     // account, as Clerk's switcher calls it); an organization's task is for the members of that
     // organization while it is their active one. So each token sees one workspace's tasks.
     const personal = sql`(${table.organizationId} is null and ${ownsRow} and ${clerkOrgId} is null)`
-    const inActiveOrg = sql`${table.organizationId} = ${clerkOrgId}`
+    const inActiveOrg = sql`(${table.organizationId} = ${clerkOrgId} and ${hasClerkUser})`
     const visible = sql`(${personal} or ${inActiveOrg})`
     return [
       // Every policy filters on (organization_id, user_id): a personal task is found by
@@ -82,5 +82,5 @@ export const tasks = pgTable(
   },
 ).enableRLS()
 
-export { clerkOrgId, clerkOrgRole, clerkUserId } from './clerk-claims.ts'
+export { clerkOrgId, clerkOrgRole, clerkUserId, hasClerkUser } from './clerk-claims.ts'
 export * from './clerk-mirror.ts'
