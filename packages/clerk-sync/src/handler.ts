@@ -3,6 +3,50 @@ import type { ClerkWebhookEvent } from './events.ts'
 import { type ClerkSyncEnv, MirrorUnavailableError, mirrorClient, syncClerkEvent } from './sync.ts'
 
 /**
+ * The most body bytes a webhook route reads: 1 MiB. Svix, which sends Clerk's webhooks, documents
+ * message payloads of up to ~350 kB (the message.create reference), and a Clerk event is one
+ * user, organization or membership object, a few kB. So no delivery of Clerk's comes near it,
+ * with room for Svix's "~", while a forged 16 MB body costs a megabyte, not its whole size, before
+ * its 413. Smaller would risk refusing a real delivery, which Clerk cannot send any smaller.
+ */
+export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024
+
+/**
+ * The body's bytes, or undefined once there are more than `cap` of them. A declared length over
+ * the cap is refused unread; an absent or false one cannot get past counting the bytes as they
+ * stream, and the stream is cancelled at the first chunk past the cap, so the rest is never read.
+ */
+async function readCapped(
+  request: Request,
+  cap: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const declared = request.headers.get('content-length')
+  if (declared !== null && Number(declared) > cap) return undefined
+  if (!request.body) return new Uint8Array(0)
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > cap) {
+      // Not awaited: a sender that stops reading must not hold the 413 back.
+      reader.cancel().catch(() => undefined)
+      return undefined
+    }
+    chunks.push(value)
+  }
+  const body = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    body.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return body
+}
+
+/**
  * The delivery's id as the signature covers it, which is the ledger's key. The SDKs read
  * `headers.get('svix-id')?.trim()` (@clerk/backend's verifyWebhook, before standardwebhooks signs
  * `${id}.${timestamp}.${body}`), and String.prototype.trim also takes a no-break space, a vertical
@@ -19,6 +63,7 @@ function verifiedSvixId(request: Request): string {
  * A webhook route's whole answer to a Clerk delivery. `verify` is the framework SDK's
  * verifyWebhook (Svix signature and timestamp tolerance), so each app keeps its own import.
  *
+ * - 413 for a body over MAX_WEBHOOK_BODY_BYTES, before verifying and read no further than that.
  * - 400 when the signature or timestamp is wrong, or a kept event lacks what the mirror needs or
  *   has an impossible date (`fields` names each, as `data.updated_at`): nothing is touched, and a
  *   retry would fail the same way.
@@ -31,13 +76,27 @@ export async function handleClerkWebhook(
   verify: (request: Request) => Promise<ClerkWebhookEvent>,
   env: ClerkSyncEnv,
 ): Promise<Response> {
+  const body = await readCapped(request, MAX_WEBHOOK_BODY_BYTES)
+  if (!body) {
+    return Response.json(
+      { error: `The body is larger than any Clerk webhook (${MAX_WEBHOOK_BODY_BYTES} bytes).` },
+      { status: 413 },
+    )
+  }
   const svixId = verifiedSvixId(request)
   const headers = new Headers(request.headers)
   if (svixId) headers.set('svix-id', svixId)
   else headers.delete('svix-id')
   let event: ClerkWebhookEvent
   try {
-    event = await verify(new Request(request, { headers }))
+    // The bytes already read, so verify reads no more than the cap either.
+    event = await verify(
+      new Request(request.url, {
+        method: request.method,
+        headers,
+        body: request.body ? body : null,
+      }),
+    )
   } catch {
     return Response.json(
       { error: 'The webhook signature or timestamp is invalid.' },

@@ -4,7 +4,7 @@
 // handler with the real verifyWebhook and real PostgREST.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ClerkWebhookEvent } from '../src/events.ts'
-import { handleClerkWebhook } from '../src/handler.ts'
+import { handleClerkWebhook, MAX_WEBHOOK_BODY_BYTES } from '../src/handler.ts'
 import { type FakeMirror, startFakeMirror } from './support/fake-mirror.ts'
 
 const UPDATED_AT = Date.UTC(2026, 10, 28, 12, 0, 0)
@@ -34,17 +34,37 @@ function acceptingVerify() {
   return { verify, verified }
 }
 
+const signedHeaders = (id = 'msg_1', extra: Record<string, string> = {}) => ({
+  'content-type': 'application/json',
+  'svix-id': id,
+  'svix-timestamp': String(Math.floor(Date.now() / 1000)),
+  'svix-signature': 'v1,accepted-by-this-test',
+  ...extra,
+})
+
 function delivery(event: object, init: { id?: string } = {}): Request {
   return new Request('http://app.test/api/webhooks/clerk', {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'svix-id': init.id ?? 'msg_1',
-      'svix-timestamp': String(Math.floor(Date.now() / 1000)),
-      'svix-signature': 'v1,accepted-by-this-test',
-    },
+    headers: signedHeaders(init.id),
     body: JSON.stringify({ object: 'event', timestamp: UPDATED_AT, ...event }),
   })
+}
+
+/** A body streamed in 64 KiB chunks up to `total` bytes, counting what the handler pulled. */
+function streamedBody(total: number) {
+  const chunk = new Uint8Array(64 * 1024).fill(0x20)
+  const counter = { pulled: 0, cancelled: false }
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (counter.pulled >= total) return controller.close()
+      counter.pulled += chunk.byteLength
+      controller.enqueue(chunk)
+    },
+    cancel() {
+      counter.cancelled = true
+    },
+  })
+  return { stream, counter, chunkBytes: chunk.byteLength }
 }
 
 const userUpdated = (fields: Record<string, unknown> = {}) => ({
@@ -108,5 +128,70 @@ describe('handleClerkWebhook', () => {
     const response = await handleClerkWebhook(delivery(event), verify, mirror.env)
     expect([response.status, await response.json()]).toEqual([200, { outcome: 'ignored' }])
     expect(mirror.calls).toEqual([])
+  })
+
+  describe('a body larger than any Clerk delivery', () => {
+    const forbiddenVerify = async (): Promise<ClerkWebhookEvent> => {
+      throw new Error('verify must not be reached')
+    }
+
+    it('is refused with 413 from its content-length, unread and unverified', async () => {
+      const { stream, counter } = streamedBody(16 * 1024 * 1024)
+      const request = new Request('http://app.test/api/webhooks/clerk', {
+        method: 'POST',
+        headers: signedHeaders('msg_1', { 'content-length': String(16 * 1024 * 1024) }),
+        body: stream,
+        duplex: 'half',
+      } as RequestInit)
+      const response = await handleClerkWebhook(request, forbiddenVerify, mirror.env)
+      expect(response.status).toBe(413)
+      // A stream pulls its first chunk when made; nothing after it is asked for.
+      expect(counter.pulled).toBeLessThanOrEqual(64 * 1024)
+      expect(mirror.calls).toEqual([])
+    })
+
+    it('is refused with 413 once the bytes streamed pass the cap, with no content-length', async () => {
+      const { stream, counter, chunkBytes } = streamedBody(16 * 1024 * 1024)
+      const request = new Request('http://app.test/api/webhooks/clerk', {
+        method: 'POST',
+        headers: signedHeaders(),
+        body: stream,
+        duplex: 'half',
+      } as RequestInit)
+      const response = await handleClerkWebhook(request, forbiddenVerify, mirror.env)
+      expect(response.status).toBe(413)
+      expect(counter.pulled).toBeLessThanOrEqual(MAX_WEBHOOK_BODY_BYTES + 2 * chunkBytes)
+      expect(counter.cancelled).toBe(true)
+      expect(mirror.calls).toEqual([])
+    })
+
+    it('is counted in bytes, not characters', async () => {
+      // Half the cap in two-byte characters: under it in characters, over it in bytes.
+      const body = JSON.stringify({
+        type: 'user.updated',
+        data: 'é'.repeat(MAX_WEBHOOK_BODY_BYTES / 2),
+      })
+      const request = new Request('http://app.test/api/webhooks/clerk', {
+        method: 'POST',
+        headers: signedHeaders(),
+        body,
+      })
+      expect(body.length).toBeLessThan(MAX_WEBHOOK_BODY_BYTES)
+      const response = await handleClerkWebhook(request, forbiddenVerify, mirror.env)
+      expect(response.status).toBe(413)
+    })
+
+    it('stops at the cap: a delivery of exactly the cap is verified and applied', async () => {
+      const json = JSON.stringify({ object: 'event', ...userUpdated() })
+      const body = json + ' '.repeat(MAX_WEBHOOK_BODY_BYTES - json.length)
+      const { verify } = acceptingVerify()
+      const request = new Request('http://app.test/api/webhooks/clerk', {
+        method: 'POST',
+        headers: signedHeaders('msg_1', { 'content-length': String(body.length) }),
+        body,
+      })
+      const response = await handleClerkWebhook(request, verify, mirror.env)
+      expect([response.status, await response.json()]).toEqual([200, { outcome: 'applied' }])
+    })
   })
 })

@@ -107,5 +107,31 @@ for (const framework of FRAMEWORKS) {
         display_name: 'Alice Example',
       })
     })
+
+    test('a webhook body larger than any Clerk delivery is refused with 413, declared or streamed', async ({
+      appUrl,
+    }) => {
+      const endpoint = `${appUrl}${WEBHOOK_PATH}`
+      // Twice @repo/clerk-sync's 1 MiB cap, and under Next's own 10 MiB proxy buffer, so each
+      // app's answer is the handler's.
+      const big = new Uint8Array(2 * 1024 * 1024).fill(0x20)
+      const headers = {
+        'content-type': 'application/json',
+        ...webhookHeaders('whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', `msg_${Date.now()}`, ''),
+      }
+      const declared = await fetch(endpoint, { method: 'POST', headers, body: big })
+      const streamed = await fetch(endpoint, {
+        method: 'POST',
+        headers,
+        body: new ReadableStream({
+          start(controller) {
+            controller.enqueue(big)
+            controller.close()
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit)
+      expect([declared.status, streamed.status]).toEqual([413, 413])
+    })
   })
 }
