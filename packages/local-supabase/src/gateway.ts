@@ -24,8 +24,13 @@ const CORS_HEADERS = {
   'access-control-max-age': '3600',
 }
 
-function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...CORS_HEADERS })
+function sendJson(
+  response: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...CORS_HEADERS, ...headers })
   response.end(JSON.stringify(body))
 }
 
@@ -43,10 +48,65 @@ export const MAX_REQUEST_BODY_BYTES = 1024 * 1024
  */
 export const USER_TOKEN_ROLES = ['authenticated', 'anon'] as const
 
-const API_KEY_HINT =
-  'Send the anon (publishable) or service_role (secret) key printed by local-supabase in the apikey header.'
 const USER_TOKEN_HINT =
   'Send the session token of a signed-in user (Clerk adds role "authenticated" and an exp). For service_role access, send the service_role (secret) key instead of a user token.'
+
+/** A JSON error body: the gateway's own `{ message, hint }`, or PostgREST's shape. */
+export type GatewayErrorBody =
+  | { message: string; hint: string }
+  | { code: string; details: string | null; hint: string | null; message: string }
+
+/** A request the gateway answers 401 itself, without PostgREST. */
+export interface GatewayRefusal {
+  ok: false
+  /** Hosted's `sb-error-code` response header, where hosted has a code for the refusal. */
+  errorCode?: string
+  body: GatewayErrorBody
+}
+
+/**
+ * Hosted Supabase's gateway refusals, word for word. Its code is not public: these are the
+ * bodies and `sb-error-code` headers hosted projects answer (Supabase's troubleshooting guide
+ * names UNAUTHORIZED_MISSING_API_KEY; the rest as projects report them). Apps, and
+ * @repo/supabase-clerk's classifyDataError, then meet the same refusal locally as on hosted.
+ */
+export const HOSTED_REFUSALS = {
+  noApiKey: {
+    ok: false,
+    errorCode: 'UNAUTHORIZED_MISSING_API_KEY',
+    body: {
+      message: 'No API key found in request',
+      hint: 'No `apikey` request header or url param was found.',
+    },
+  },
+  invalidApiKey: {
+    ok: false,
+    errorCode: 'UNAUTHORIZED_INVALID_API_KEY',
+    body: {
+      message: 'Invalid API key',
+      hint: 'Double check the provided API key for typos. This API key might also be owned by another Supabase project.',
+    },
+  },
+  secretKeyInBrowser: {
+    ok: false,
+    errorCode: 'UNAUTHORIZED_INVALID_API_KEY_TYPE',
+    body: {
+      message: 'Forbidden use of secret API key in browser',
+      hint: 'Secret API keys can only be used in a protected environment and should never be used in a browser. Delete this secret API key immediately!',
+    },
+  },
+} as const satisfies Record<string, GatewayRefusal>
+
+/**
+ * Whether a User-Agent is a browser's, by hosted's rule for secret keys ("matches on the
+ * User-Agent header"): every browser's starts with "Mozilla/", and hosted refuses tools that
+ * send one too (PowerShell, Apps Script) while Node's fetch ("node"), curl and a custom agent
+ * get through. A page cannot change its User-Agent, so a secret key shipped to a browser fails
+ * on its first request, as on hosted, rather than in production only.
+ */
+export function looksLikeBrowser(userAgent: string | undefined): boolean {
+  return userAgent !== undefined && /\bMozilla\//i.test(userAgent)
+}
 
 function bearerToken(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(.+)$/i)
@@ -85,12 +145,15 @@ function topLevelNames(json: string): string[] {
  * `authenticated`/`anon`, or no `exp`. A token it cannot decode is refused too (fail closed): a
  * token the gateway cannot read but PostgREST could would skip these checks.
  */
-export function checkUserToken(token: string): { ok: true } | { ok: false; message: string } {
+export function checkUserToken(
+  token: string,
+): { ok: true } | { ok: false; message: string; undecodable?: true } {
   const parts = token.split('.')
   const payloadPart = parts[1] ?? ''
   if (parts.length !== 3 || !/^[A-Za-z0-9_-]+$/.test(payloadPart)) {
     return {
       ok: false,
+      undecodable: true,
       message:
         'The bearer token is not a JWT: expected three base64url parts, header.payload.signature.',
     }
@@ -103,11 +166,16 @@ export function checkUserToken(token: string): { ok: true } | { ok: false; messa
     )
     claims = JSON.parse(payloadText)
   } catch {
-    return { ok: false, message: 'The bearer token is not a JWT: its payload is not UTF-8 JSON.' }
+    return {
+      ok: false,
+      undecodable: true,
+      message: 'The bearer token is not a JWT: its payload is not UTF-8 JSON.',
+    }
   }
   if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) {
     return {
       ok: false,
+      undecodable: true,
       message: 'The bearer token is not a JWT: its payload is not a JSON object.',
     }
   }
@@ -142,30 +210,37 @@ export function checkUserToken(token: string): { ok: true } | { ok: false; messa
 }
 
 /**
- * Decides the Authorization header PostgREST sees, with Supabase's API-key rules:
- * a user token in Authorization wins (once checkUserToken passes it); otherwise the service_role
- * key becomes a service_role JWT (bypasses RLS) and the anon key becomes no token at all
- * (PostgREST's anon role).
+ * Decides the Authorization header PostgREST sees, with Supabase's API-key rules: no key or an
+ * unknown one is refused, and so is the secret key from a browser (`userAgent`); a user token in
+ * Authorization wins (once checkUserToken passes it); otherwise the service_role key becomes a
+ * service_role JWT (bypasses RLS) and the anon key becomes no token at all (PostgREST's anon
+ * role).
  */
 export async function authorizationFor(
   apiKey: string | undefined,
   authorization: string | undefined,
   keys: Pick<GatewayOptions, 'anonKey' | 'serviceRoleKey' | 'signer'>,
-): Promise<
-  { ok: true; authorization: string | undefined } | { ok: false; message: string; hint?: string }
-> {
-  if (!apiKey) {
-    return { ok: false, message: 'No API key found in request' }
-  }
+  userAgent?: string,
+): Promise<{ ok: true; authorization: string | undefined } | GatewayRefusal> {
+  if (!apiKey) return HOSTED_REFUSALS.noApiKey
   if (apiKey !== keys.anonKey && apiKey !== keys.serviceRoleKey) {
-    return { ok: false, message: 'Invalid API key' }
+    return HOSTED_REFUSALS.invalidApiKey
+  }
+  // Before the user token: hosted judges the key, whatever Authorization carries.
+  if (apiKey === keys.serviceRoleKey && looksLikeBrowser(userAgent)) {
+    return HOSTED_REFUSALS.secretKeyInBrowser
   }
   const token = bearerToken(authorization)
   const isApiKeyItself = token === keys.anonKey || token === keys.serviceRoleKey
   if (token && !isApiKeyItself) {
     const check = checkUserToken(token)
-    if (!check.ok) return { ok: false, message: check.message, hint: USER_TOKEN_HINT }
-    return { ok: true, authorization: `Bearer ${token}` }
+    if (check.ok) return { ok: true, authorization: `Bearer ${token}` }
+    // Hosted's PostgREST answers PGRST301 for a token it cannot decode; with the same code here,
+    // an app reads this refusal as it would hosted's (a session to sign in again to).
+    const body: GatewayErrorBody = check.undecodable
+      ? { code: 'PGRST301', details: null, hint: USER_TOKEN_HINT, message: check.message }
+      : { message: check.message, hint: USER_TOKEN_HINT }
+    return { ok: false, body }
   }
   if (apiKey === keys.serviceRoleKey) {
     return { ok: true, authorization: `Bearer ${await keys.signer.serviceRoleToken()}` }
@@ -241,12 +316,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     const apiKey = request.headers.apikey?.toString() ?? url.searchParams.get('apikey') ?? undefined
     url.searchParams.delete('apikey')
-    const decision = await authorizationFor(apiKey, request.headers.authorization, options)
+    const decision = await authorizationFor(
+      apiKey,
+      request.headers.authorization,
+      options,
+      request.headers['user-agent'],
+    )
     if (!decision.ok) {
-      sendJson(response, 401, {
-        message: decision.message,
-        hint: decision.hint ?? API_KEY_HINT,
-      })
+      sendJson(
+        response,
+        401,
+        decision.body,
+        decision.errorCode ? { 'sb-error-code': decision.errorCode } : {},
+      )
       return
     }
     let body: Buffer | 'too large'

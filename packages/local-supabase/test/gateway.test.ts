@@ -1,6 +1,7 @@
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { createClient } from '@supabase/supabase-js'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GatewaySigner } from '../src/api-keys.ts'
@@ -23,19 +24,79 @@ const userToken = tokenWithPayload(
   JSON.stringify({ sub: 'user_1', role: 'authenticated', exp: inAMinute() }),
 )
 
-describe('Supabase API-key rules', () => {
-  it('refuses a request with no API key', async () => {
-    expect(await authorizationFor(undefined, undefined, keys)).toEqual({
-      ok: false,
+// Hosted Supabase's gateway answers, as hosted projects answer them (its code is not public):
+// 401, the body, and the code in its sb-error-code header.
+const HOSTED = {
+  noApiKey: {
+    ok: false,
+    errorCode: 'UNAUTHORIZED_MISSING_API_KEY',
+    body: {
       message: 'No API key found in request',
-    })
+      hint: 'No `apikey` request header or url param was found.',
+    },
+  },
+  invalidApiKey: {
+    ok: false,
+    errorCode: 'UNAUTHORIZED_INVALID_API_KEY',
+    body: {
+      message: 'Invalid API key',
+      hint: 'Double check the provided API key for typos. This API key might also be owned by another Supabase project.',
+    },
+  },
+  secretKeyInBrowser: {
+    ok: false,
+    errorCode: 'UNAUTHORIZED_INVALID_API_KEY_TYPE',
+    body: {
+      message: 'Forbidden use of secret API key in browser',
+      hint: 'Secret API keys can only be used in a protected environment and should never be used in a browser. Delete this secret API key immediately!',
+    },
+  },
+}
+
+/** User-Agents that browsers (and browser-like tools hosted refuses the same way) send. */
+const BROWSER_USER_AGENTS = [
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36',
+  'Mozilla/5.0 (X11; Linux x86_64; rv:144.0) Gecko/20100101 Firefox/144.0',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.6 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (Windows NT 10.0; Microsoft Windows 10.0.26100; en-US) PowerShell/7.5.0',
+]
+/** What servers and scripts send: Node's fetch (supabase-js on a server), curl, none at all. */
+const SERVER_USER_AGENTS = ['node', 'curl/8.5.0', 'undici', 'MyBackend/1.0 (Macintosh)', undefined]
+
+describe('Supabase API-key rules', () => {
+  it("refuses a request with no API key, with hosted's body", async () => {
+    expect(await authorizationFor(undefined, undefined, keys)).toEqual(HOSTED.noApiKey)
   })
 
-  it('refuses an unknown API key', async () => {
-    expect(await authorizationFor('sb_publishable_other', undefined, keys)).toEqual({
-      ok: false,
-      message: 'Invalid API key',
-    })
+  it("refuses an unknown API key, with hosted's body", async () => {
+    expect(await authorizationFor('sb_publishable_other', undefined, keys)).toEqual(
+      HOSTED.invalidApiKey,
+    )
+  })
+
+  it('refuses the secret key from a browser, with or without a user token', async () => {
+    for (const userAgent of BROWSER_USER_AGENTS) {
+      for (const authorization of [undefined, 'Bearer sb_secret_s', `Bearer ${userToken}`]) {
+        expect(await authorizationFor('sb_secret_s', authorization, keys, userAgent)).toEqual(
+          HOSTED.secretKeyInBrowser,
+        )
+      }
+    }
+  })
+
+  it('accepts the secret key from servers, and the publishable key from browsers', async () => {
+    for (const userAgent of SERVER_USER_AGENTS) {
+      expect(await authorizationFor('sb_secret_s', undefined, keys, userAgent)).toEqual({
+        ok: true,
+        authorization: 'Bearer minted-service-role-jwt',
+      })
+    }
+    for (const userAgent of BROWSER_USER_AGENTS) {
+      expect(await authorizationFor('sb_publishable_a', undefined, keys, userAgent)).toEqual({
+        ok: true,
+        authorization: undefined,
+      })
+    }
   })
 
   it('the anon key alone sends no token, so PostgREST uses the anon role', async () => {
@@ -71,7 +132,7 @@ describe('user tokens the gateway refuses before PostgREST sees them', () => {
   const refusal = async (token: string) => {
     const decision = await authorizationFor('sb_publishable_a', `Bearer ${token}`, keys)
     expect(decision.ok).toBe(false)
-    return decision.ok ? '' : decision.message
+    return decision.ok ? '' : decision.body.message
   }
 
   it('a role claim other than authenticated or anon, naming the role and the allowed ones', async () => {
@@ -156,8 +217,9 @@ describe('the gateway in front of the real PostgREST', () => {
         with check ((select auth.jwt()) ->> 'sub' = user_id);
       grant select, insert on public.notes to authenticated;
       -- Granted here, not left to default privileges: hosted no longer gives new public tables
-      -- to anon, and the anon tests below need the table to reach RLS (no policy: no rows).
-      grant select on public.notes to anon;
+      -- to the API roles. The anon tests below need the table to reach RLS (no policy: no
+      -- rows), the service key tests to read it past RLS.
+      grant select on public.notes to anon, service_role;
       grant usage on sequence public.notes_id_seq to authenticated;
       insert into public.notes (user_id, body) values ('alice', 'alice note'), ('bob', 'bob note');`,
     )
@@ -261,6 +323,87 @@ describe('the gateway in front of the real PostgREST', () => {
     const { status, body } = await selectNotes('not-a-jwt')
     expect(status).toBe(401)
     expect(messageOf(body)).toContain('not a JWT')
+  })
+
+  it("codes that refusal PGRST301, as hosted's PostgREST does for a token it cannot decode", async () => {
+    for (const token of ['not-a-jwt', tokenWithPayload('[1,2]')]) {
+      const { body } = await selectNotes(token)
+      expect(body).toMatchObject({ code: 'PGRST301', details: null })
+    }
+  })
+
+  describe("API-key refusals, with hosted's bodies and sb-error-code", () => {
+    const BROWSER =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36'
+    const get = async (headers: Record<string, string>, search = '') => {
+      const response = await fetch(`${stack.url}/rest/v1/notes?select=body${search}`, { headers })
+      return {
+        status: response.status,
+        errorCode: response.headers.get('sb-error-code'),
+        body: await response.json(),
+      }
+    }
+    const refusal = ({ errorCode, body }: { errorCode: string; body: unknown }) => ({
+      status: 401,
+      errorCode,
+      body,
+    })
+
+    it('no API key', async () => {
+      expect(await get({})).toEqual(refusal(HOSTED.noApiKey))
+    })
+
+    it("an API key that is neither of the stack's", async () => {
+      expect(await get({ apikey: 'sb_publishable_not_this_stacks' })).toEqual(
+        refusal(HOSTED.invalidApiKey),
+      )
+    })
+
+    it('the secret key from a browser, in the header or the query, and stores nothing', async () => {
+      expect(await get({ apikey: stack.serviceRoleKey, 'user-agent': BROWSER })).toEqual(
+        refusal(HOSTED.secretKeyInBrowser),
+      )
+      expect(
+        await get({ 'user-agent': BROWSER }, `&apikey=${encodeURIComponent(stack.serviceRoleKey)}`),
+      ).toEqual(refusal(HOSTED.secretKeyInBrowser))
+      const insert = await fetch(`${stack.url}/rest/v1/notes`, {
+        method: 'POST',
+        headers: {
+          apikey: stack.serviceRoleKey,
+          'user-agent': BROWSER,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ user_id: 'alice', body: 'from-a-browser' }),
+      })
+      expect(insert.status).toBe(401)
+      expect(await superuserRows("select id from notes where body = 'from-a-browser'")).toEqual([])
+    })
+
+    it('server-side supabase-js with the secret key (Node fetch) still bypasses RLS', async () => {
+      const service = createClient(stack.url, stack.serviceRoleKey, {
+        auth: { persistSession: false },
+      })
+      const { data, error } = await service
+        .from('notes')
+        .select('user_id')
+        .in('user_id', ['alice', 'bob'])
+        .order('user_id')
+      expect(error).toBeNull()
+      expect(new Set(data?.map((row) => row.user_id))).toEqual(new Set(['alice', 'bob']))
+    })
+
+    it('the publishable key from a browser is served', async () => {
+      const alice = await issuer.sessionToken({ sub: 'alice' })
+      expect(
+        await fetch(`${stack.url}/rest/v1/notes?select=body`, {
+          headers: {
+            apikey: stack.anonKey,
+            authorization: `Bearer ${alice}`,
+            'user-agent': BROWSER,
+          },
+        }).then((response) => response.status),
+      ).toBe(200)
+    })
   })
 
   describe(`request bodies (limit ${MAX_REQUEST_BODY_BYTES} bytes)`, () => {
