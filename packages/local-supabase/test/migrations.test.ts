@@ -146,4 +146,63 @@ describe('migrations with a ledger', () => {
       await db.stop()
     }
   })
+
+  it('role attributes, memberships and timeouts as on a hosted project', async () => {
+    const db = await startMigratedDatabase({ migrationsDir, seedFile, onLog: quiet })
+    try {
+      const roles = await query(
+        db.url,
+        `select rolname as name, rolsuper as super, rolinherit as inherit, rolcreaterole as createrole,
+                rolcreatedb as createdb, rolcanlogin as login, rolreplication as replication,
+                rolbypassrls as bypassrls, coalesce(rolconfig, '{}') as config
+           from pg_roles
+          where rolname in ('postgres', 'anon', 'authenticated', 'service_role', 'authenticator')
+          order by rolname`,
+      )
+      const role = (name: string, attributes: string[], config: string[] = []) => ({
+        name,
+        ...Object.fromEntries(
+          ['super', 'inherit', 'createrole', 'createdb', 'login', 'replication', 'bypassrls'].map(
+            (attribute) => [attribute, attributes.includes(attribute)],
+          ),
+        ),
+        config,
+      })
+      expect(roles).toEqual([
+        role('anon', ['inherit'], ['statement_timeout=3s']),
+        role('authenticated', ['inherit'], ['statement_timeout=8s']),
+        role(
+          'authenticator',
+          ['login'],
+          ['statement_timeout=8s', 'lock_timeout=8s', 'pgrst.db_schemas=public'],
+        ),
+        role(
+          'postgres',
+          ['inherit', 'createrole', 'createdb', 'login', 'replication', 'bypassrls'],
+          ['search_path="$user", public, extensions'],
+        ),
+        role('service_role', ['inherit', 'bypassrls']),
+      ])
+      expect(
+        await query(
+          db.url,
+          `select r.rolname as role, m.admin_option as admin
+             from pg_auth_members m join pg_roles r on r.oid = m.roleid
+            where m.member = 'postgres'::regrole order by 1`,
+        ),
+      ).toEqual(
+        [
+          'anon',
+          'authenticated',
+          'authenticator',
+          'pg_monitor',
+          'pg_read_all_data',
+          'pg_signal_backend',
+          'service_role',
+        ].map((role) => ({ role, admin: true })),
+      )
+    } finally {
+      await db.stop()
+    }
+  })
 })
