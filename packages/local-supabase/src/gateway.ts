@@ -142,7 +142,7 @@ function topLevelNames(json: string): string[] {
 /**
  * Decodes a user token's payload, without verifying it (PostgREST verifies the signature, the
  * issuer's key, exp and nbf), and refuses what PostgREST would wrongly accept: a role other than
- * `authenticated`/`anon`, or no `exp`. A token it cannot decode is refused too (fail closed): a
+ * `authenticated`/`anon`, role `authenticated` without a non-empty string `sub`, or no `exp`. A token it cannot decode is refused too (fail closed): a
  * token the gateway cannot read but PostgREST could would skip these checks.
  */
 export function checkUserToken(
@@ -198,6 +198,18 @@ export function checkUserToken(
     return {
       ok: false,
       message: `The token has role claim ${JSON.stringify(payload.role)}; a user token may have only role ${allowed} (or none, for anon). PostgREST would switch to the role the claim names.`,
+    }
+  }
+  // Every policy for signed-in users reads the user from `sub`; the organization ones read `o`
+  // too. A trusted token with an organization but no user (or sub "") would reach those
+  // policies as nobody in particular, so a user token must name its user. Clerk's always do.
+  if (
+    payload.role === 'authenticated' &&
+    (typeof payload.sub !== 'string' || payload.sub.trim() === '')
+  ) {
+    return {
+      ok: false,
+      message: `The token has role "authenticated" but ${Object.hasOwn(payload, 'sub') ? `"sub" claim ${JSON.stringify(payload.sub)}` : 'no "sub" claim'}; a user token must name its user in a non-empty string "sub".`,
     }
   }
   if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) {

@@ -180,6 +180,21 @@ describe('user tokens the gateway refuses before PostgREST sees them', () => {
     }
   })
 
+  it('an authenticated token without a non-empty string sub, organization claim or not', async () => {
+    const o = { id: 'org_1', rol: 'admin', slg: 'org-1', per: '', fpm: '' }
+    for (const sub of [undefined, '', ' ', 42, null, ['user_1']]) {
+      for (const extra of [{ o }, {}]) {
+        const message = await refusal(
+          tokenWithPayload(
+            JSON.stringify({ sub, role: 'authenticated', exp: inAMinute(), ...extra }),
+          ),
+        )
+        expect(message).toContain('"sub"')
+        expect(message).toContain('role "authenticated"')
+      }
+    }
+  })
+
   it('lets through authenticated, anon and no role claim (PostgREST then uses anon)', async () => {
     for (const claims of [{ role: 'authenticated' }, { role: 'anon' }, {}]) {
       const token = tokenWithPayload(JSON.stringify({ sub: 'user_1', ...claims, exp: inAMinute() }))
@@ -282,6 +297,19 @@ describe('the gateway in front of the real PostgREST', () => {
     expect(JSON.stringify(body)).not.toContain('bob note')
     expect(status).toBe(401)
     expect(messageOf(body)).toContain('claim "role" more than once')
+  })
+
+  // Organization policies read `o` from the token; one with no user must not reach them.
+  it('refuses a trusted token with an organization but no sub, or an empty one', async () => {
+    const o = { id: 'org_1', rol: 'admin', slg: 'org-1', per: '', fpm: '' }
+    for (const sub of [{}, { sub: '' }]) {
+      const forged = await issuer.signPayload(
+        JSON.stringify({ ...sub, role: 'authenticated', o, v: 2, exp: inAMinute() }),
+      )
+      const { status, body } = await selectNotes(forged)
+      expect(status).toBe(401)
+      expect(messageOf(body)).toContain('"sub"')
+    }
   })
 
   it('still serves role anon and tokens without a role claim as anon', async () => {
