@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { localEmulatorAppEnv } from '@repo/clerk-emulator'
+import { oldNameOf } from '@repo/env'
 import { type AppName, localStack } from '@repo/local-stack'
 import { localStackSecrets } from '@repo/local-supabase'
 import { parse } from 'dotenv'
@@ -13,18 +14,31 @@ import { parse } from 'dotenv'
 export type EnvMode = 'development' | 'production'
 
 interface Group {
-  /** What the user needs to set: each names where its value comes from. */
+  /**
+   * What the user needs to set: each names where its value comes from. A renamed variable's old
+   * name (RENAMED_VARIABLES in @repo/env) counts for it, as the app's env module reads it.
+   */
   required: Record<string, string>
   /** Also part of the group (setting one means "I configured this service"). */
   optional: string[]
+}
+
+/** Every name that belongs to the group: its variables and their old names. */
+function members(group: Group): string[] {
+  return [...Object.keys(group.required), ...group.optional].flatMap((name) => {
+    const oldName = oldNameOf(name)
+    return oldName ? [name, oldName] : [name]
+  })
 }
 
 const CLERK_KEYS = 'the Clerk dashboard > API keys'
 const CLERK_WEBHOOK =
   'the Clerk dashboard > Webhooks > your endpoint > Signing Secret (server-only)'
 const SUPABASE_API = 'the Supabase dashboard > Project Settings > Data API'
-const SUPABASE_SERVICE_KEY =
-  'the Supabase dashboard > Project Settings > API Keys > service_role (server-only: bypasses RLS)'
+const SUPABASE_PUBLISHABLE_KEY =
+  'the Supabase dashboard > Project Settings > API Keys > Publishable key (or the legacy anon key)'
+const SUPABASE_SECRET_KEY =
+  'the Supabase dashboard > Project Settings > API Keys > Secret keys (or the legacy service_role key; server-only: bypasses RLS)'
 
 const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
   next: {
@@ -45,8 +59,8 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
     supabase: {
       required: {
         NEXT_PUBLIC_SUPABASE_URL: `${SUPABASE_API} > Project URL`,
-        NEXT_PUBLIC_SUPABASE_KEY: `${SUPABASE_API} > anon (publishable) key`,
-        SUPABASE_SERVICE_ROLE_KEY: SUPABASE_SERVICE_KEY,
+        NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: SUPABASE_PUBLISHABLE_KEY,
+        SUPABASE_SECRET_KEY,
       },
       optional: [],
     },
@@ -63,8 +77,8 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
     supabase: {
       required: {
         SUPABASE_URL: `${SUPABASE_API} > Project URL`,
-        SUPABASE_KEY: `${SUPABASE_API} > anon (publishable) key`,
-        SUPABASE_SERVICE_ROLE_KEY: SUPABASE_SERVICE_KEY,
+        SUPABASE_PUBLISHABLE_KEY,
+        SUPABASE_SECRET_KEY,
       },
       optional: [],
     },
@@ -87,35 +101,36 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
     supabase: {
       required: {
         SUPABASE_URL: `${SUPABASE_API} > Project URL`,
-        SUPABASE_KEY: `${SUPABASE_API} > anon (publishable) key`,
-        SUPABASE_SERVICE_ROLE_KEY: SUPABASE_SERVICE_KEY,
+        SUPABASE_PUBLISHABLE_KEY,
+        SUPABASE_SECRET_KEY,
       },
       optional: [],
     },
   },
 }
 
-/** Every variable of the apps' Clerk and Supabase groups. */
+/** Every variable of the apps' Clerk and Supabase groups, old names included. */
 export const APP_ENV_VARIABLES: string[] = [
-  ...new Set(
-    Object.values(GROUPS).flatMap((groups) =>
-      Object.values(groups).flatMap((group) => [...Object.keys(group.required), ...group.optional]),
-    ),
-  ),
+  ...new Set(Object.values(GROUPS).flatMap((groups) => Object.values(groups).flatMap(members))),
 ]
 
-/** A Supabase URL, anon key and service key under this app's variable names. */
+/** Each app's Clerk and Supabase variables, old names included, to check turbo.json against. */
+export function appEnvVariables(app: AppName): string[] {
+  return Object.values(GROUPS[app]).flatMap(members)
+}
+
+/** A Supabase URL, publishable key and secret key under this app's (current) variable names. */
 export function supabaseVariables(
   app: AppName,
   url: string,
   key: string,
-  serviceRoleKey: string,
+  secretKey: string,
 ): Record<string, string> {
-  const [urlName, keyName] = Object.keys(GROUPS[app].supabase.required)
+  const [urlName, keyName, secretKeyName] = Object.keys(GROUPS[app].supabase.required)
   return {
     [urlName as string]: url,
     [keyName as string]: key,
-    SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+    [secretKeyName as string]: secretKey,
   }
 }
 
@@ -171,10 +186,11 @@ function groupState(
   group: Group,
   configured: Record<string, UserValue>,
 ): 'local' | 'configured' {
-  const members = [...Object.keys(group.required), ...group.optional]
-  const set = members.filter((name) => configured[name])
+  const set = members(group).filter((name) => configured[name])
   if (set.length === 0) return 'local'
-  const missing = Object.keys(group.required).filter((name) => !configured[name])
+  const missing = Object.keys(group.required).filter(
+    (name) => ![name, oldNameOf(name)].some((either) => either && configured[either]),
+  )
   if (missing.length > 0) {
     const setList = set.map((name) => `${name} (from ${configured[name]?.from})`).join(', ')
     const missingList = missing
@@ -194,7 +210,7 @@ export function resolveAppEnv(app: AppName, appDir: string, mode: EnvMode): Reso
   const supabase = groupState('Supabase', 'local-supabase', groups.supabase, configured)
   const fromFiles = (group: Group) =>
     Object.fromEntries(
-      [...Object.keys(group.required), ...group.optional].flatMap((name) => {
+      members(group).flatMap((name) => {
         const found = configured[name]
         return found && found.from !== 'the process env' ? [[name, found.value]] : []
       }),

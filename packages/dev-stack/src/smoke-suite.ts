@@ -35,7 +35,8 @@ export function defineAppSmokeSuite(name: string, options: SmokeOptions): void {
     supabase = await startLocalSupabase({
       trustedJwks: { url: `${clerk.url}/.well-known/jwks.json` },
       ports: { api: options.ports?.supabase },
-      // This checkout's anon key: Next's build inlined it (with-local-env). The rest is random.
+      // This checkout's publishable key: Next's build inlined it (with-local-env). The rest is
+      // random.
       keys: { anonKey: localStackSecrets().anonKey },
       onLog: () => undefined,
     })

@@ -1,35 +1,22 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import type { AppName } from '@repo/local-stack'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { HalfConfiguredError, resolveAppEnv } from '../src/index.ts'
+import { appEnvVariables } from '../src/app-env.ts'
+import { APP_ENV_VARIABLES, HalfConfiguredError, resolveAppEnv } from '../src/index.ts'
+import { appDir as appFolder } from '../src/testing.ts'
 
 let appDir: string
 
-const APP_VARIABLES = [
-  'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY',
-  'NEXT_PUBLIC_CLERK_PROXY_URL',
-  'CLERK_SECRET_KEY',
-  'CLERK_JWT_KEY',
-  'CLERK_API_URL',
-  'NEXT_PUBLIC_SUPABASE_URL',
-  'NEXT_PUBLIC_SUPABASE_KEY',
-  'SUPABASE_URL',
-  'SUPABASE_KEY',
-  'CLERK_PUBLISHABLE_KEY',
-  'CLERK_PROXY_URL',
-  'CLERK_WEBHOOK_SIGNING_SECRET',
-  'SUPABASE_SERVICE_ROLE_KEY',
-]
-
 /** A whole group of each, as a user copies it from the dashboards. */
 const CLERK_WEBHOOK = 'CLERK_WEBHOOK_SIGNING_SECRET=whsec_real\n'
-const SUPABASE_SERVICE = 'SUPABASE_SERVICE_ROLE_KEY=sb_secret_real\n'
+const SUPABASE_SECRET = 'SUPABASE_SECRET_KEY=sb_secret_real\n'
 
 beforeEach(async () => {
   appDir = await mkdtemp(path.join(os.tmpdir(), 'dev-stack-app-'))
-  for (const name of APP_VARIABLES) vi.stubEnv(name, undefined)
+  for (const name of APP_ENV_VARIABLES) vi.stubEnv(name, undefined)
 })
 afterEach(async () => {
   vi.unstubAllEnvs()
@@ -75,7 +62,7 @@ describe('resolveAppEnv', () => {
   ] as const)('in %s mode, reads %s: %s', async (mode, file, expected) => {
     await writeFile(
       path.join(appDir, file),
-      `SUPABASE_URL=https://abc.supabase.co\nSUPABASE_KEY=sb_publishable_x\n${SUPABASE_SERVICE}`,
+      `SUPABASE_URL=https://abc.supabase.co\nSUPABASE_PUBLISHABLE_KEY=sb_publishable_x\n${SUPABASE_SECRET}`,
     )
     expect(resolveAppEnv('remix', appDir, mode).supabase).toBe(expected)
   })
@@ -93,13 +80,13 @@ describe('resolveAppEnv', () => {
 
   it('treats the process env as configuration too, and adds nothing it already has', () => {
     vi.stubEnv('SUPABASE_URL', 'https://abc.supabase.co')
-    vi.stubEnv('SUPABASE_KEY', 'sb_publishable_x')
-    vi.stubEnv('SUPABASE_SERVICE_ROLE_KEY', 'sb_secret_x')
+    vi.stubEnv('SUPABASE_PUBLISHABLE_KEY', 'sb_publishable_x')
+    vi.stubEnv('SUPABASE_SECRET_KEY', 'sb_secret_x')
     const resolved = resolveAppEnv('remix', appDir, 'production')
     expect(resolved.supabase).toBe('configured')
     expect(resolved.added.SUPABASE_URL).toBeUndefined()
-    expect(resolved.added.SUPABASE_KEY).toBeUndefined()
-    expect(resolved.added.SUPABASE_SERVICE_ROLE_KEY).toBeUndefined()
+    expect(resolved.added.SUPABASE_PUBLISHABLE_KEY).toBeUndefined()
+    expect(resolved.added.SUPABASE_SECRET_KEY).toBeUndefined()
     expect(resolved.clerk).toBe('emulator')
   })
 
@@ -125,9 +112,9 @@ describe('resolveAppEnv', () => {
   })
 
   it('refuses a half-set Supabase group from the process env', () => {
-    vi.stubEnv('SUPABASE_KEY', 'sb_publishable_x')
+    vi.stubEnv('SUPABASE_PUBLISHABLE_KEY', 'sb_publishable_x')
     expect(() => resolveAppEnv('remix', appDir, 'production')).toThrow(
-      'SUPABASE_KEY (from the process env) is set, but SUPABASE_URL (from the Supabase dashboard > Project Settings > Data API > Project URL) and SUPABASE_SERVICE_ROLE_KEY (from the Supabase dashboard > Project Settings > API Keys > service_role (server-only: bypasses RLS)) are not.',
+      'SUPABASE_PUBLISHABLE_KEY (from the process env) is set, but SUPABASE_URL (from the Supabase dashboard > Project Settings > Data API > Project URL) and SUPABASE_SECRET_KEY (from the Supabase dashboard > Project Settings > API Keys > Secret keys (or the legacy service_role key; server-only: bypasses RLS)) are not.',
     )
   })
 
@@ -137,4 +124,94 @@ describe('resolveAppEnv', () => {
       /CLERK_PUBLISHABLE_KEY \(from the Clerk dashboard > API keys\) and CLERK_SECRET_KEY/,
     )
   })
+
+  it('gives the local stack’s keys under the current names only', () => {
+    const next = resolveAppEnv('next', appDir, 'development').added
+    const remix = resolveAppEnv('remix', appDir, 'development').added
+    expect(next.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY).toMatch(/^sb_publishable_/)
+    expect(next.SUPABASE_SECRET_KEY).toMatch(/^sb_secret_/)
+    expect(remix.SUPABASE_PUBLISHABLE_KEY).toMatch(/^sb_publishable_/)
+    expect(remix.SUPABASE_SECRET_KEY).toMatch(/^sb_secret_/)
+    for (const old of ['NEXT_PUBLIC_SUPABASE_KEY', 'SUPABASE_KEY', 'SUPABASE_SERVICE_ROLE_KEY']) {
+      expect(next[old]).toBeUndefined()
+      expect(remix[old]).toBeUndefined()
+    }
+  })
+
+  it('counts a group set under the old names as set, and passes those names on', async () => {
+    await writeFile(
+      path.join(appDir, '.env.local'),
+      'NEXT_PUBLIC_SUPABASE_URL=https://abc.supabase.co\nNEXT_PUBLIC_SUPABASE_KEY=sb_publishable_x\nSUPABASE_SERVICE_ROLE_KEY=sb_secret_x\n',
+    )
+    const resolved = resolveAppEnv('next', appDir, 'development')
+    expect(resolved.supabase).toBe('configured')
+    expect(resolved.added).toMatchObject({
+      NEXT_PUBLIC_SUPABASE_KEY: 'sb_publishable_x',
+      SUPABASE_SERVICE_ROLE_KEY: 'sb_secret_x',
+    })
+    expect(resolved.added.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY).toBeUndefined()
+  })
+
+  it('counts old and new names together, and names the missing one by its new name', () => {
+    vi.stubEnv('SUPABASE_URL', 'https://abc.supabase.co')
+    vi.stubEnv('SUPABASE_KEY', 'sb_publishable_x')
+    vi.stubEnv('SUPABASE_SECRET_KEY', 'sb_secret_x')
+    expect(resolveAppEnv('remix', appDir, 'production').supabase).toBe('configured')
+    vi.stubEnv('SUPABASE_SECRET_KEY', undefined)
+    expect(() => resolveAppEnv('remix', appDir, 'production')).toThrow(
+      /SUPABASE_URL \(from the process env\), SUPABASE_KEY \(from the process env\) are set, but SUPABASE_SECRET_KEY \(from .*API Keys > Secret keys/,
+    )
+  })
+
+  it('lists every name an app reads, old names included, for the tests to unset', () => {
+    for (const name of [
+      'NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY',
+      'NEXT_PUBLIC_SUPABASE_KEY',
+      'SUPABASE_PUBLISHABLE_KEY',
+      'SUPABASE_KEY',
+      'SUPABASE_SECRET_KEY',
+      'SUPABASE_SERVICE_ROLE_KEY',
+    ]) {
+      expect(APP_ENV_VARIABLES).toContain(name)
+    }
+  })
+})
+
+describe('each app’s turbo.json', () => {
+  interface Task {
+    env?: string[]
+    passThroughEnv?: string[]
+  }
+  const tasksOf = (app: AppName): Record<string, Task> => {
+    const text = readFileSync(path.join(appFolder(app), 'turbo.json'), 'utf8')
+    // turbo.json allows comments; here they all sit on lines of their own.
+    return JSON.parse(text.replace(/^\s*\/\/.*$/gm, '')).tasks
+  }
+  const declares = (task: Task, name: string) =>
+    [...(task.env ?? []), ...(task.passThroughEnv ?? [])].some((entry) =>
+      entry.endsWith('*') ? name.startsWith(entry.slice(0, -1)) : entry === name,
+    )
+
+  // Strict env mode hands a task only the variables it declares: one left out never reaches the
+  // app, whatever the user set. Next's `start` runs what the build inlined, NEXT_PUBLIC_* included.
+  it.each([
+    ['next', ['build', 'dev', 'preview', 'start']],
+    ['remix', ['dev', 'preview', 'start']],
+    ['react-router', ['dev', 'preview', 'start']],
+  ] as const)(
+    '%s: passes every variable of its groups, old names included, to %j',
+    (app, names) => {
+      const tasks = tasksOf(app)
+      for (const taskName of names) {
+        const task = tasks[taskName] ?? {}
+        const needed = appEnvVariables(app).filter(
+          (name) => !(app === 'next' && taskName === 'start' && name.startsWith('NEXT_PUBLIC_')),
+        )
+        expect(
+          needed.filter((name) => !declares(task, name)),
+          `${app} ${taskName}`,
+        ).toEqual([])
+      }
+    },
+  )
 })

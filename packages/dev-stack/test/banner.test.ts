@@ -79,4 +79,16 @@ describe('the dev banner', () => {
       'http://localhost:5002/sign-in',
     ])
   })
+
+  it('names this checkout’s keys as the Supabase dashboard does', () => {
+    const banner = renderBanner({
+      stack: localStack({}),
+      users,
+      organizations,
+      secrets,
+      secretsDir: '.local/',
+    })
+    expect(banner).toMatch(/Supabase publishable key +anon\n/)
+    expect(banner).toMatch(/Supabase secret key +service +\(server-only: bypasses RLS\)/)
+  })
 })

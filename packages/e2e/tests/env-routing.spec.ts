@@ -76,6 +76,15 @@ const allGroups = () => ({
 
 const supabaseGroups = () => ({
   NEXT_PUBLIC_SUPABASE_URL: supabase2.url,
+  NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: supabase2.anonKey,
+  SUPABASE_URL: supabase2.url,
+  SUPABASE_PUBLISHABLE_KEY: supabase2.anonKey,
+  SUPABASE_SECRET_KEY: supabase2.serviceRoleKey,
+})
+
+/** The same, under the keys' old names (Clerk's Supabase guide's, and service_role). */
+const oldNameSupabaseGroups = () => ({
+  NEXT_PUBLIC_SUPABASE_URL: supabase2.url,
   NEXT_PUBLIC_SUPABASE_KEY: supabase2.anonKey,
   SUPABASE_URL: supabase2.url,
   SUPABASE_KEY: supabase2.anonKey,
@@ -188,14 +197,14 @@ test.describe('(b) both groups in each app’s env files', () => {
           ? {
               ...clerk2Env.next,
               NEXT_PUBLIC_SUPABASE_URL: supabase.NEXT_PUBLIC_SUPABASE_URL,
-              NEXT_PUBLIC_SUPABASE_KEY: supabase.NEXT_PUBLIC_SUPABASE_KEY,
-              SUPABASE_SERVICE_ROLE_KEY: supabase.SUPABASE_SERVICE_ROLE_KEY,
+              NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: supabase.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
+              SUPABASE_SECRET_KEY: supabase.SUPABASE_SECRET_KEY,
             }
           : {
               ...clerk2Env[framework],
               SUPABASE_URL: supabase.SUPABASE_URL,
-              SUPABASE_KEY: supabase.SUPABASE_KEY,
-              SUPABASE_SERVICE_ROLE_KEY: supabase.SUPABASE_SERVICE_ROLE_KEY,
+              SUPABASE_PUBLISHABLE_KEY: supabase.SUPABASE_PUBLISHABLE_KEY,
+              SUPABASE_SECRET_KEY: supabase.SUPABASE_SECRET_KEY,
             }
       // `wx`: never overwrite a file of the user's; the test stops instead.
       await writeFile(file, toDotenv(values), { flag: 'wx' }).catch(
@@ -234,6 +243,20 @@ test.describe('(c) only the Supabase group set: Clerk stays the default emulator
       const before = signInsAtSecondClerk()
       await addAndLocate(page, devUrl(framework), USERS.alice, stack)
       expect(signInsAtSecondClerk()).toBe(before)
+    })
+  }
+})
+
+test.describe('(d) the Supabase group under the old names: still read, through turbo too', () => {
+  let run: TurboRun | undefined
+  test.beforeAll(async () => {
+    run = await devThroughTurbo('d', oldNameSupabaseGroups())
+  })
+  test.afterAll(async () => run?.stop())
+
+  for (const framework of FRAMEWORKS) {
+    test(`${framework}, pnpm dev: rows go to the second database`, async ({ page, stack }) => {
+      await addAndLocate(page, devUrl(framework), USERS.alice, stack)
     })
   }
 })
@@ -299,15 +322,15 @@ test.describe('(a) in production: pnpm build, then each app’s start command', 
   })
 })
 
-test('a changed NEXT_PUBLIC_ value, env file or local anon key changes the Next build’s cache key', async () => {
+test('a changed NEXT_PUBLIC_ value, env file or local publishable key changes the Next build’s cache key', async () => {
   const task = '@repo/app-next#build'
   const base = await taskHash(task, {}, APP_VARIABLES)
   expect(
     await taskHash(task, { NEXT_PUBLIC_SUPABASE_URL: 'https://x.supabase.co' }, APP_VARIABLES),
   ).not.toBe(base)
-  // With no env set, the build inlines this checkout's local anon key (random, in .local/).
+  // With no env set, the build inlines this checkout's local publishable key (random, in .local/).
   expect(
-    await taskHash(task, { LOCAL_SUPABASE_ANON_KEY: 'sb_publishable_other' }, APP_VARIABLES),
+    await taskHash(task, { LOCAL_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_other' }, APP_VARIABLES),
   ).not.toBe(base)
   const secrets = await readFile(localSecretsFile)
   try {

@@ -2,7 +2,7 @@
 // setting fails at start with its own name, not deep inside Postgres or PostgREST. Its ports come
 // from @repo/local-stack, with every other part of the offline stack.
 import path from 'node:path'
-import { isHttpUrl, optionalText, throwEnvError } from '@repo/env'
+import { isHttpUrl, optionalText, renamedField, throwEnvError } from '@repo/env'
 import { localStack } from '@repo/local-stack'
 import { createEnv } from '@t3-oss/env-core'
 import { repoRoot } from './paths.ts'
@@ -15,7 +15,9 @@ export interface LocalSupabaseEnv {
   /** PostgREST's own port, reached only through the gateway. */
   postgrestPort: number
   dataDir: string
+  /** LOCAL_SUPABASE_PUBLISHABLE_KEY: this checkout's publishable (anon) key, instead of the file's. */
   anonKey: string | undefined
+  /** LOCAL_SUPABASE_SECRET_KEY: this checkout's secret (service_role) key, instead of the file's. */
   serviceRoleKey: string | undefined
   trustedJwksUrl: string | undefined
   trustedJwksFile: string | undefined
@@ -35,8 +37,17 @@ export function readEnv(
       }),
       LOCAL_SUPABASE_JWKS_FILE: optionalText(),
       LOCAL_SUPABASE_DATA_DIR: optionalText(),
-      LOCAL_SUPABASE_ANON_KEY: optionalText(),
-      LOCAL_SUPABASE_SERVICE_ROLE_KEY: optionalText(),
+      // The old names (_ANON_KEY, _SERVICE_ROLE_KEY) are still read: see renamedField.
+      LOCAL_SUPABASE_PUBLISHABLE_KEY: renamedField(
+        runtimeEnv,
+        'LOCAL_SUPABASE_PUBLISHABLE_KEY',
+        optionalText,
+      ),
+      LOCAL_SUPABASE_SECRET_KEY: renamedField(
+        runtimeEnv,
+        'LOCAL_SUPABASE_SECRET_KEY',
+        optionalText,
+      ),
       DATABASE_URL: optionalText().refine(
         (url) => url === undefined || /^postgres(ql)?:\/\//.test(url),
         {
@@ -53,8 +64,8 @@ export function readEnv(
     dbPort: stack.supabase.dbPort,
     postgrestPort: stack.supabase.postgrestPort,
     dataDir: path.resolve(env.LOCAL_SUPABASE_DATA_DIR ?? path.join(repoRoot, '.local', 'supabase')),
-    anonKey: env.LOCAL_SUPABASE_ANON_KEY,
-    serviceRoleKey: env.LOCAL_SUPABASE_SERVICE_ROLE_KEY,
+    anonKey: env.LOCAL_SUPABASE_PUBLISHABLE_KEY,
+    serviceRoleKey: env.LOCAL_SUPABASE_SECRET_KEY,
     trustedJwksUrl: env.LOCAL_SUPABASE_JWKS_URL,
     trustedJwksFile: env.LOCAL_SUPABASE_JWKS_FILE,
     databaseUrl: env.DATABASE_URL,

@@ -63,7 +63,7 @@ export function loadOrCreateLocalSecrets(file = localSecretsFile): LocalSecrets 
   return read(file)
 }
 
-/** What `pnpm dev`'s stack uses: LOCAL_SUPABASE_ANON_KEY / _SERVICE_ROLE_KEY win over the file. */
+/** What `pnpm dev`'s stack uses: LOCAL_SUPABASE_PUBLISHABLE_KEY / _SECRET_KEY win over the file. */
 export function localStackSecrets(): LocalSecrets {
   const env = readEnv()
   const stored = loadOrCreateLocalSecrets()

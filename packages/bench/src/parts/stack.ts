@@ -57,7 +57,7 @@ async function timeToFirstQuery(
       LOCAL_SUPABASE_API_PORT: String(api),
       LOCAL_SUPABASE_DB_PORT: String(db),
       LOCAL_SUPABASE_POSTGREST_PORT: String(postgrest),
-      LOCAL_SUPABASE_ANON_KEY: anonKey,
+      LOCAL_SUPABASE_PUBLISHABLE_KEY: anonKey,
     }),
   })
   const exited = new Promise((resolve) => child.once('exit', resolve))

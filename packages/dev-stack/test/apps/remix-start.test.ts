@@ -7,5 +7,5 @@ defineStartWithoutEnvSuite('apps/remix', appDir('remix'), [
   ['CLERK_PUBLISHABLE_KEY', 'Clerk dashboard > API keys'],
   ['CLERK_SECRET_KEY', 'Clerk dashboard > API keys'],
   ['SUPABASE_URL', 'Project Settings > Data API'],
-  ['SUPABASE_KEY', 'Project Settings > Data API'],
+  ['SUPABASE_PUBLISHABLE_KEY', 'Project Settings > API Keys'],
 ])
