@@ -3,6 +3,19 @@ import type { ClerkWebhookEvent } from './events.ts'
 import { type ClerkSyncEnv, MirrorUnavailableError, mirrorClient, syncClerkEvent } from './sync.ts'
 
 /**
+ * The answer to any method but POST, the only one Clerk sends: 405 with the Allow header RFC 9110
+ * asks of it. For a framework that routes every method to one function (Remix's and React
+ * Router's `loader` and `action`), so its route answers as Next does for a method it does not
+ * export, without reaching the handler.
+ */
+export function webhookMethodNotAllowed(): Response {
+  return Response.json(
+    { error: 'Clerk webhooks are POST requests.' },
+    { status: 405, headers: { allow: 'POST' } },
+  )
+}
+
+/**
  * The most body bytes a webhook route reads: 1 MiB. Svix, which sends Clerk's webhooks, documents
  * message payloads of up to ~350 kB (the message.create reference), and a Clerk event is one
  * user, organization or membership object, a few kB. So no delivery of Clerk's comes near it,
@@ -63,6 +76,7 @@ function verifiedSvixId(request: Request): string {
  * A webhook route's whole answer to a Clerk delivery. `verify` is the framework SDK's
  * verifyWebhook (Svix signature and timestamp tolerance), so each app keeps its own import.
  *
+ * - 405 for any method but POST (webhookMethodNotAllowed), unread.
  * - 413 for a body over MAX_WEBHOOK_BODY_BYTES, before verifying and read no further than that.
  * - 400 when the signature or timestamp is wrong, or a kept event lacks what the mirror needs or
  *   has an impossible date (`fields` names each, as `data.updated_at`): nothing is touched, and a
@@ -76,6 +90,8 @@ export async function handleClerkWebhook(
   verify: (request: Request) => Promise<ClerkWebhookEvent>,
   env: ClerkSyncEnv,
 ): Promise<Response> {
+  // The routes let only POST through; this is for a mount that does not, and reads nothing.
+  if (request.method !== 'POST') return webhookMethodNotAllowed()
   const body = await readCapped(request, MAX_WEBHOOK_BODY_BYTES)
   if (!body) {
     return Response.json(
@@ -94,7 +110,7 @@ export async function handleClerkWebhook(
       new Request(request.url, {
         method: request.method,
         headers,
-        body: request.body ? body : null,
+        body,
       }),
     )
   } catch {

@@ -79,6 +79,10 @@ const userUpdated = (fields: Record<string, unknown> = {}) => ({
   },
 })
 
+const forbiddenVerify = async (): Promise<ClerkWebhookEvent> => {
+  throw new Error('verify must not be reached')
+}
+
 describe('handleClerkWebhook', () => {
   it('applies a verified delivery through its database function', async () => {
     const { verify } = acceptingVerify()
@@ -130,11 +134,23 @@ describe('handleClerkWebhook', () => {
     expect(mirror.calls).toEqual([])
   })
 
-  describe('a body larger than any Clerk delivery', () => {
-    const forbiddenVerify = async (): Promise<ClerkWebhookEvent> => {
-      throw new Error('verify must not be reached')
+  it('answers 405 with Allow: POST to every other method, unread and unverified', async () => {
+    for (const method of ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+      const { stream, counter } = streamedBody(16 * 1024 * 1024)
+      const withBody = !['GET', 'HEAD'].includes(method)
+      const request = new Request('http://app.test/api/webhooks/clerk', {
+        method,
+        headers: signedHeaders(),
+        ...(withBody ? { body: stream, duplex: 'half' } : {}),
+      } as RequestInit)
+      const response = await handleClerkWebhook(request, forbiddenVerify, mirror.env)
+      expect([response.status, response.headers.get('allow')], method).toEqual([405, 'POST'])
+      if (withBody) expect(counter.pulled, method).toBeLessThanOrEqual(64 * 1024)
     }
+    expect(mirror.calls).toEqual([])
+  })
 
+  describe('a body larger than any Clerk delivery', () => {
     it('is refused with 413 from its content-length, unread and unverified', async () => {
       const { stream, counter } = streamedBody(16 * 1024 * 1024)
       const request = new Request('http://app.test/api/webhooks/clerk', {

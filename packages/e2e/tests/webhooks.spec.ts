@@ -108,6 +108,24 @@ for (const framework of FRAMEWORKS) {
       })
     })
 
+    test('only POST reaches the webhook route: every other method is answered 405', async ({
+      appUrl,
+    }) => {
+      const endpoint = `${appUrl}${WEBHOOK_PATH}`
+      const body = JSON.stringify({ type: 'user.deleted', object: 'event', data: { id: 'x' } })
+      for (const method of ['GET', 'PUT', 'PATCH', 'DELETE']) {
+        const response = await fetch(endpoint, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: method === 'GET' ? undefined : body,
+        })
+        expect(response.status, method).toBe(405)
+        // Remix and React Router route every method to the module, which names the one it takes
+        // (RFC 9110); Next answers a method the route does not export itself, with no Allow.
+        if (framework !== 'next') expect(response.headers.get('allow'), method).toBe('POST')
+      }
+    })
+
     test('a webhook body larger than any Clerk delivery is refused with 413, declared or streamed', async ({
       appUrl,
     }) => {

@@ -1,13 +1,21 @@
 // Clerk's webhooks (users, organizations, memberships) into the Supabase mirror tables: a
-// resource route (an action, no component). @clerk/remix has no webhook helper, so the
-// verification is @clerk/backend's. Clerk calls it, not a browser: no requireSignedIn; the Svix
-// signature is the check.
+// resource route (a loader and an action, no component). @clerk/remix has no webhook helper, so
+// the verification is @clerk/backend's. Clerk calls it, not a browser: no requireSignedIn; the
+// Svix signature is the check.
 import { verifyWebhook } from '@clerk/backend/webhooks'
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { handleClerkWebhook } from '@repo/clerk-sync'
+import { handleClerkWebhook, webhookMethodNotAllowed } from '@repo/clerk-sync'
 import { webhookEnv } from '../lib/env.server'
 
+// Remix sends GET and HEAD to the loader and every other method to the action, where Next sends
+// a route only the methods it exports. Clerk sends only POST: the rest are answered 405 with
+// Allow: POST and never reach the handler.
+export function loader(): Response {
+  return webhookMethodNotAllowed()
+}
+
 export async function action({ request }: ActionFunctionArgs): Promise<Response> {
+  if (request.method !== 'POST') return webhookMethodNotAllowed()
   const { signingSecret, ...env } = webhookEnv
   return handleClerkWebhook(request, (signed) => verifyWebhook(signed, { signingSecret }), env)
 }
