@@ -6,7 +6,8 @@ import { useSessionSupabaseClient } from '../use-session-client.ts'
 
 /**
  * For Client Components: a Supabase client carrying the signed-in user's Clerk token. `env` comes
- * from the app's env module (NEXT_PUBLIC_SUPABASE_URL and _KEY, inlined at build time).
+ * from the app's env module (NEXT_PUBLIC_SUPABASE_URL and _PUBLISHABLE_KEY, inlined at build
+ * time).
  */
 export function useClerkSupabaseClient(env: SupabaseEnv): ClerkSupabaseClient {
   const { session } = useSession()
