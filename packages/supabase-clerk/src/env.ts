@@ -9,8 +9,8 @@ export interface SupabaseEnv {
 }
 
 const LOCAL_SUPABASE = 'Locally it is printed by local-supabase (`pnpm dev`)'
-const SUPABASE_URL_FROM = `${LOCAL_SUPABASE}; for hosted Supabase it is in the dashboard under Project Settings > Data API (Project URL)`
-const SUPABASE_KEY_FROM = `${LOCAL_SUPABASE}; for hosted Supabase it is in the dashboard under Project Settings > API Keys (the publishable key, sb_publishable_…, or the legacy anon key)`
+const PROJECT_URL_FROM = `${LOCAL_SUPABASE}; for hosted Supabase it is in the dashboard under Project Settings > Data API (Project URL)`
+const PUBLISHABLE_KEY_FROM = `${LOCAL_SUPABASE}; for hosted Supabase it is in the dashboard under Project Settings > API Keys (the publishable key, sb_publishable_…, or the legacy anon key)`
 const CLERK_DASHBOARD = 'Clerk dashboard > API keys'
 const CLERK_LOCAL =
   'For the local stack, run `pnpm dev` or `pnpm preview` (they set this from the Clerk emulator)'
@@ -18,7 +18,7 @@ const CLERK_LOCAL =
 /** @param note said after each problem, e.g. why a NEXT_PUBLIC_ prefix is needed */
 export function supabaseUrlField(name: string, note: string) {
   return httpUrl(
-    `${name} is not set. It is the Supabase project URL. ${SUPABASE_URL_FROM}. ${note}`,
+    `${name} is not set. It is the Supabase project URL. ${PROJECT_URL_FROM}. ${note}`,
     (value) =>
       `${name} must be an http(s) URL such as http://127.0.0.1:54321 or https://<project>.supabase.co (got "${value}"). ${note}`,
   ).transform((url) => url.replace(/\/+$/, ''))
@@ -33,7 +33,7 @@ export function supabaseUrlField(name: string, note: string) {
  */
 export function supabaseKeyField(label: string, note: string) {
   return requiredText(
-    `${label} is not set. It is the Supabase publishable key. ${SUPABASE_KEY_FROM}. ${note}`,
+    `${label} is not set. It is the Supabase publishable key. ${PUBLISHABLE_KEY_FROM}. ${note}`,
   ).refine((key) => supabaseKeyRole(key) !== 'service_role', {
     error: `${label} holds a secret (service_role) key, which bypasses Row Level Security and must never reach a browser. Use the publishable key (sb_publishable_…, or the legacy anon key) instead.`,
   })
