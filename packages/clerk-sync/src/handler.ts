@@ -26,15 +26,21 @@ export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024
 
 /**
  * The body's bytes, or undefined once there are more than `cap` of them. A declared length over
- * the cap is refused unread; an absent or false one cannot get past counting the bytes as they
- * stream, and the stream is cancelled at the first chunk past the cap, so the rest is never read.
+ * the cap is refused before reading; an absent or false one cannot get past counting the bytes as
+ * they stream. Past the cap nothing more is kept, but the rest is read and dropped in the
+ * background: cancelling the stream makes Node's server (Remix's and React Router's) reset the
+ * connection, and the sender would see that instead of the 413. Node's requestTimeout bounds how
+ * long a sender may keep sending.
  */
 async function readCapped(
   request: Request,
   cap: number,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const declared = request.headers.get('content-length')
-  if (declared !== null && Number(declared) > cap) return undefined
+  if (declared !== null && Number(declared) > cap) {
+    if (request.body) discardRest(request.body.getReader())
+    return undefined
+  }
   if (!request.body) return new Uint8Array(0)
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
@@ -44,8 +50,7 @@ async function readCapped(
     if (done) break
     size += value.byteLength
     if (size > cap) {
-      // Not awaited: a sender that stops reading must not hold the 413 back.
-      reader.cancel().catch(() => undefined)
+      discardRest(reader)
       return undefined
     }
     chunks.push(value)
@@ -57,6 +62,12 @@ async function readCapped(
     offset += chunk.byteLength
   }
   return body
+}
+
+/** Reads a refused body to its end, keeping nothing; not awaited, so the 413 goes at once. */
+function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  const next = (): Promise<void> => reader.read().then(({ done }) => (done ? undefined : next()))
+  next().catch(() => undefined)
 }
 
 /**
