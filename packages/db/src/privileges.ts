@@ -17,6 +17,8 @@ export const TABLE_PRIVILEGES = [
   'TRUNCATE',
   'REFERENCES',
   'TRIGGER',
+  // Postgres 17's VACUUM / ANALYZE / REINDEX privilege, part of a GRANT ALL.
+  'MAINTAIN',
 ] as const
 export type TablePrivilege = (typeof TABLE_PRIVILEGES)[number]
 
@@ -46,8 +48,9 @@ const CLERK_SYNC = 'text, text, text'
 
 export const privileges = {
   tables: {
-    // Users read and delete their rows (RLS says which) and write only the columns they own;
-    // server code reads, seeds and removes tasks (clerk_delete_user removes personal ones).
+    // Users read and delete their rows (RLS says which) and write only the columns they own.
+    // The secret key's: clerk_delete_user removes a deleted user's personal tasks, and server
+    // jobs read and add them (the kit's own are its tests' and bench's seeding and counting).
     tasks: {
       authenticated: ['SELECT', 'DELETE', ...TASK_WRITES],
       service_role: ['SELECT', 'INSERT', 'DELETE'],

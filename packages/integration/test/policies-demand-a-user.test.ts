@@ -70,6 +70,7 @@ const admin = { id: acme.id, rol: 'admin' }
 const tokens = {
   'no sub': { role: 'authenticated', o: admin },
   'an empty sub': { role: 'authenticated', sub: '', o: admin },
+  'a blank sub': { role: 'authenticated', sub: ' \t\u00a0', o: admin },
 }
 
 describe.each(Object.entries(tokens))('a token with an organization and %s', (_, claims) => {

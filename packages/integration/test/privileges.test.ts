@@ -36,6 +36,35 @@ describe('the migrated database', () => {
   })
 })
 
+// A project whose tables were made before 2026-10-30 kept Supabase's old default grants (ALL to
+// every API role), and so may `supabase start`: the migrations must take those back too.
+describe('the migrated database of a project made with the old default grants', () => {
+  let database: RunningDatabase
+  let dir: string
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'privileges-legacy-'))
+    await cp(migrationsDir, dir, { recursive: true })
+    await writeFile(
+      path.join(dir, '00000000000000_old_default_grants.sql'),
+      ['tables', 'sequences', 'functions']
+        .map(
+          (kind) =>
+            `alter default privileges for role postgres in schema public grant all on ${kind} to anon, authenticated, service_role;`,
+        )
+        .join('\n'),
+    )
+    database = await startMigratedDatabase({ migrationsDir: dir, onLog: () => undefined })
+  })
+  afterAll(async () => {
+    await database?.stop()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('still grants every role exactly what the privilege manifest lists', async () => {
+    expect(await withClient(database.url, (db) => privilegeProblems(db, privileges))).toEqual([])
+  })
+})
+
 describe('a migration that adds a table and forgets its grants', () => {
   let database: RunningDatabase
   let dir: string
@@ -82,7 +111,11 @@ describe('a migration that adds a table and forgets its grants', () => {
   it('names a privilege granted beyond the manifest', async () => {
     await withClient(database.url, (db) =>
       db.query(
-        'grant insert (body) on public.notes to anon; grant select on public.notes to authenticated',
+        `grant insert (body) on public.notes to anon; grant select on public.notes to authenticated;
+         -- Neither is a problem: FOR ALL needs one of its commands, a policy for everyone one role.
+         create policy "Signed-in users may read notes" on public.notes for all to authenticated
+           using (true);
+         create policy "Nobody else" on public.notes for select using (false);`,
       ),
     )
     const manifest = {

@@ -29,11 +29,18 @@ function expectedGrants(grants: readonly string[] = []): Expected {
       expected.table.add(privilege)
       continue
     }
-    expected.columns.set(privilege, new Set(match[2].split(',').map((column) => column.trim())))
+    const columns = expected.columns.get(privilege) ?? new Set<string>()
+    for (const column of match[2].split(',')) columns.add(column.trim())
+    expected.columns.set(privilege, columns)
   }
   return expected
 }
 
+/**
+ * What a policy's command needs its role to hold for it ever to apply. A FOR ALL policy applies
+ * to whichever commands the role may run, so it needs one of the four, not all of them (a
+ * read-only table may have one).
+ */
 const POLICY_PRIVILEGES: Record<string, TablePrivilege[]> = {
   SELECT: ['SELECT'],
   INSERT: ['INSERT'],
@@ -137,9 +144,11 @@ export async function privilegeProblems(
     policy: string
     command: string
     role: string
+    everyone: boolean
     granted: Record<string, boolean>
   }>(
     `select p.tablename as name, p.policyname as policy, p.cmd as command, r.role,
+            'public' = any(p.roles) as everyone,
             jsonb_build_object(
               'SELECT', has_any_column_privilege(r.role, c.oid, 'SELECT'),
               'INSERT', has_any_column_privilege(r.role, c.oid, 'INSERT'),
@@ -148,18 +157,35 @@ export async function privilegeProblems(
        from pg_policies p
        join pg_namespace n on n.nspname = p.schemaname
        join pg_class c on c.relnamespace = n.oid and c.relname = p.tablename
-       cross join unnest(p.roles) as r(role)
+       -- A policy without TO is for public: every API role.
+       cross join unnest(case when 'public' = any(p.roles) then $1::name[] else p.roles end)
+         as r(role)
       where p.schemaname = 'public' and r.role = any($1::text[])
       order by 1, 2, 4`,
     [roles],
   )
+  // A policy for everyone (no TO) is fine while any API role can use it; one TO a role, only if
+  // that role can.
+  const lacks = (needed: TablePrivilege[]) =>
+    `${needed.join(' or ')} on the table, so the policy never applies. Grant it in a migration and list it in ${MANIFEST_FILE}.`
+  const forEveryone = new Map<string, { row: (typeof policies.rows)[number]; holds: boolean }>()
   for (const row of policies.rows) {
-    for (const privilege of POLICY_PRIVILEGES[row.command] ?? []) {
-      if (row.granted[privilege]) continue
+    const needed = POLICY_PRIVILEGES[row.command] ?? []
+    const holds = needed.some((privilege) => row.granted[privilege])
+    if (row.everyone) {
+      const key = `${row.name}.${row.policy}`
+      forEveryone.set(key, { row, holds: holds || (forEveryone.get(key)?.holds ?? false) })
+    } else if (!holds) {
       problems.push(
-        `public.${row.name}: policy "${row.policy}" is for ${row.role}, but ${row.role} lacks ${privilege} on the table, so the policy never applies. Grant it in a migration and list it in ${MANIFEST_FILE}.`,
+        `public.${row.name}: policy "${row.policy}" is for ${row.role}, but ${row.role} lacks ${lacks(needed)}`,
       )
     }
+  }
+  for (const { row, holds } of forEveryone.values()) {
+    if (holds) continue
+    problems.push(
+      `public.${row.name}: policy "${row.policy}" is for every role, but none of ${roles.join(', ')} holds ${lacks(POLICY_PRIVILEGES[row.command] ?? [])}`,
+    )
   }
 
   const sequences = await db.query<{
