@@ -20,7 +20,8 @@ const CORS_HEADERS = {
   'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS, HEAD',
   'access-control-allow-headers':
     'authorization, apikey, content-type, prefer, range, accept, accept-profile, content-profile, x-client-info, x-supabase-api-version',
-  'access-control-expose-headers': 'content-range, content-location, preference-applied',
+  'access-control-expose-headers':
+    'content-range, content-location, preference-applied, sb-error-code',
   'access-control-max-age': '3600',
 }
 
@@ -239,7 +240,13 @@ export async function authorizationFor(
     return HOSTED_REFUSALS.invalidApiKey
   }
   // Before the user token: hosted judges the key, whatever Authorization carries.
-  if (apiKey === keys.serviceRoleKey && looksLikeBrowser(userAgent)) {
+  // Hosted refuses its `sb_secret_` keys from a browser; a legacy service_role JWT (settable
+  // locally through LOCAL_SUPABASE_SECRET_KEY) is not refused there, so not here either.
+  if (
+    apiKey === keys.serviceRoleKey &&
+    apiKey.startsWith('sb_secret_') &&
+    looksLikeBrowser(userAgent)
+  ) {
     return HOSTED_REFUSALS.secretKeyInBrowser
   }
   const token = bearerToken(authorization)

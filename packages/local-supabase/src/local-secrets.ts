@@ -12,7 +12,7 @@ import { randomApiKeys, randomPassword } from './random-secrets.ts'
 export interface LocalSecrets {
   anonKey: string
   serviceRoleKey: string
-  /** The Postgres superuser's password (the DB URL the banner prints carries it). */
+  /** The password of postgres (the banner's DB URL carries it) and of the superuser. */
   dbPassword: string
 }
 

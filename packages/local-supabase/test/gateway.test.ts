@@ -84,6 +84,19 @@ describe('Supabase API-key rules', () => {
     }
   })
 
+  it('refuses only an sb_secret_ key from a browser, as hosted: not a legacy service_role JWT', async () => {
+    const legacy = {
+      ...keys,
+      serviceRoleKey: 'eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.s',
+    }
+    for (const userAgent of BROWSER_USER_AGENTS) {
+      expect(await authorizationFor(legacy.serviceRoleKey, undefined, legacy, userAgent)).toEqual({
+        ok: true,
+        authorization: 'Bearer minted-service-role-jwt',
+      })
+    }
+  })
+
   it('accepts the secret key from servers, and the publishable key from browsers', async () => {
     for (const userAgent of SERVER_USER_AGENTS) {
       expect(await authorizationFor('sb_secret_s', undefined, keys, userAgent)).toEqual({

@@ -1,9 +1,9 @@
 -- What a hosted Supabase project has before its first migration, reduced to what the data API
 -- needs, as it is today (late 2026). Runs as the cluster's superuser, supabase_admin, as on
 -- hosted; the project's migrations then run as `postgres`, which is not a superuser there.
--- Sources: a hosted project's roles as `pg_dumpall --roles-only` prints them (the Supabase
--- CLI's internal/utils/templates/globals.sql), supabase/postgres's init scripts, and the
--- changelog entry "New tables in the public schema will no longer be exposed to the Data API
+-- Sources: a hosted project's roles and memberships as `pg_dumpall --roles-only` prints them
+-- (2026), supabase/postgres's init scripts and its 20230529180330_alter_api_roles_for_inherit
+-- migration, and the changelog entry "New tables in the public schema will no longer be exposed to the Data API
 -- automatically" (2026-10-30 for every project). Idempotent: runs on every start.
 
 do $$
