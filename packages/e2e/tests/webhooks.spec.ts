@@ -130,9 +130,9 @@ for (const framework of FRAMEWORKS) {
       appUrl,
     }) => {
       const endpoint = `${appUrl}${WEBHOOK_PATH}`
-      // Twice @repo/clerk-sync's 1 MiB cap, and under Next's own 10 MiB proxy buffer, so each
-      // app's answer is the handler's.
-      const big = new Uint8Array(2 * 1024 * 1024).fill(0x20)
+      // The forged 16 MB of the attack, 16 times @repo/clerk-sync's 1 MiB cap, and over Next's
+      // 10 MiB proxy buffer, which the webhook route is kept out of.
+      const big = new Uint8Array(16 * 1024 * 1024).fill(0x20)
       const headers = {
         'content-type': 'application/json',
         ...webhookHeaders('whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', `msg_${Date.now()}`, ''),
