@@ -50,7 +50,6 @@ function delivery(event: object, init: { id?: string } = {}): Request {
   })
 }
 
-/** A body streamed in 64 KiB chunks up to `total` bytes, counting what the handler pulled. */
 /**
  * A body of `total` bytes in 64 KiB chunks, as a sender streams it. Past `holdAfter` bytes the
  * sender waits until `release()`, so a test can see what the handler answers while it is still

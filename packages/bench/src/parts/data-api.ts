@@ -43,7 +43,7 @@ export interface DataApiResult {
 
 const USER = 'user_bench'
 
-/** Inserts the measured user's tasks and other users' (as the superuser, so RLS stays out). */
+/** Inserts the measured user's tasks and other users' (as postgres, which bypasses RLS). */
 export async function seedTasks(
   dbUrl: string,
   rows: { userId: string; userRows: number; otherRows: number; otherUsers: number },
