@@ -58,6 +58,11 @@ export interface ClerkEmulator {
   store: Store
   verificationCode: string
   readonly requestLog: RequestLogEntry[]
+  /**
+   * Every request no route matched, since start or the last reset, never capped: the request
+   * log drops its oldest entries past 2,000, and a check that reads it late must not miss one.
+   */
+  readonly unhandledRequests: readonly RequestLogEntry[]
   handle(request: EmulatorRequest): Promise<EmulatorReply>
   bundleUrls: ReturnType<typeof bundleUrls>
   webhooks: WebhookDispatcher
@@ -186,6 +191,7 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
   })
   const backendApi = createBackendApi({ instance, key: options.key, store })
   const requestLog: RequestLogEntry[] = []
+  const unhandledRequests: RequestLogEntry[] = []
   // The log keeps the last 2,000 entries; this counts every request an SDK or a browser sent
   // (not the test endpoints), so a caller can tell "none" from "too many to keep".
   let clerkRequests = 0
@@ -227,6 +233,7 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
     if (path === '/__emulator/reset' && request.method === 'POST') {
       store.reset()
       requestLog.length = 0
+      unhandledRequests.length = 0
       clerkRequests = 0
       return json(200, { ok: true })
     }
@@ -260,6 +267,7 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
     store,
     verificationCode,
     requestLog,
+    unhandledRequests,
     bundleUrls: bundleUrls(instance.origin),
     webhooks,
     webhookSecret,
@@ -290,7 +298,10 @@ export function createEmulator(options: EmulatorOptions): ClerkEmulator {
       const entry = { method: request.method, path, status: reply.status, handled: !!routed }
       requestLog.push(entry)
       if (requestLog.length > 2000) requestLog.shift()
-      if (!routed) log(`unhandled request ${request.method} ${path}`)
+      if (!routed) {
+        unhandledRequests.push(entry)
+        log(`unhandled request ${request.method} ${path}`)
+      }
       return reply
     },
   }

@@ -328,6 +328,22 @@ describe('what the emulator does not do', () => {
     expect(testing.requestLog).toHaveLength(2_000)
     expect(await count()).toEqual({ count: 2_500 })
   })
+  it('keeps every unhandled request after the log has dropped it', async () => {
+    const testing = makeEmulator(true)
+    const get = (path: string) => ({
+      method: 'GET',
+      url: new URL(`http://localhost:4100${path}`),
+      headers: {},
+      cookies: {},
+      body: {},
+    })
+    await testing.handle(get('/not-a-route'))
+    for (let i = 0; i < 2_500; i++) await testing.handle(get('/.well-known/jwks.json'))
+    expect(testing.requestLog.some((entry) => !entry.handled)).toBe(false)
+    expect(testing.unhandledRequests).toEqual([
+      { method: 'GET', path: '/not-a-route', status: 404, handled: false },
+    ])
+  })
 })
 
 describe('print-env', () => {
