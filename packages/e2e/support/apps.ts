@@ -1,12 +1,13 @@
-// Both apps, in one of the two ways users run them:
+// Every app, in one of the two ways users run them, started once per mode for the whole run by
+// the global-setup process (support/control.ts starts a mode when its first worker asks):
 // - built: the production builds turbo made, through each app's own `start` script (`next start`,
-//   `remix-serve`) on free ports, with the env a deployment would set;
-// - dev: each app's own `dev` script (with-local-env + `next dev` / `remix vite:dev`), started as
+//   `remix-serve`, `react-router-serve`) on free ports, with the env a deployment would set;
+// - dev: each app's own `dev` script (with-local-env + `next dev` / `vite`), started as
 //   `pnpm dev` starts it, on the ports it names, resolving its env as it does for a user.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { WEBHOOK_PATH } from '@repo/clerk-emulator'
-import { signInOverHttp } from '@repo/clerk-emulator/testing'
+import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS, signInOverHttp, systemChromium } from '@repo/clerk-emulator/testing'
 import {
   appDir,
   documentHeaders,
@@ -17,9 +18,11 @@ import {
 } from '@repo/dev-stack/testing'
 import { type AppName, localStack, seededUsers } from '@repo/local-stack'
 import { findFreePort } from '@repo/local-supabase/testing'
-import type { StackInfo } from './stack.ts'
+import { isAllowed } from './browser-messages.ts'
+import type { Stack, StackInfo } from './stack.ts'
 
 export type Mode = 'built' | 'dev'
+export const MODES: Mode[] = ['built', 'dev']
 /** An app under test: the same names as @repo/local-stack's. */
 export type Framework = AppName
 export const FRAMEWORKS: Framework[] = ['next', 'remix', 'react-router']
@@ -30,8 +33,14 @@ export const DEV_PORTS = Object.fromEntries(
   FRAMEWORKS.map((framework) => [framework, localStack().apps[framework].port]),
 ) as Record<Framework, number>
 
-export interface RunningApps {
+/** One mode's apps as the workers see them. */
+export interface AppsInfo {
   urls: Record<Framework, string>
+  /** The servers' output; a dev server's tells when it reloaded the page under the user. */
+  logFiles: string[]
+}
+
+export interface RunningApps extends AppsInfo {
   stop(): Promise<void>
 }
 
@@ -39,35 +48,63 @@ export interface RunningApps {
  * A dev server compiles each route on its first request. Ask for the signed-in pages once over
  * HTTP, so the first scenario measures the app rather than the compiler.
  */
-async function warmUp(app: RunningApp, stack: StackInfo): Promise<void> {
+async function warmUp(app: RunningApp, info: StackInfo): Promise<void> {
   const { alice } = seededUsers()
-  const session = await signInOverHttp(stack.emulatorUrl, alice.email, alice.password, app.url)
+  const session = await signInOverHttp(info.emulatorUrl, alice.email, alice.password, app.url)
   for (const route of ['/', '/ssr']) {
     await fetch(`${app.url}${route}`, { headers: documentHeaders(await session.appCookieHeader()) })
   }
 }
 
-/** Where the Clerk emulator delivers webhooks: every app of this run, as a deployment's are. */
-async function setWebhookEndpoints(stack: StackInfo, urls: string[]): Promise<void> {
-  const query = new URLSearchParams(urls.map((url) => ['url', url]))
-  const response = await fetch(`${stack.controlUrl}/clerk/webhook-endpoints?${query}`)
-  if (!response.ok)
-    throw new Error(`Setting the webhook endpoints failed: ${await response.text()}`)
+/**
+ * A dev server builds the browser's modules on their first request, and the first scenario to
+ * open an app would pay for it (with everything else running on two cores, past its timeouts).
+ * So each dev app's pages are opened once, signed in, before the scenarios: the page, its client
+ * modules, clerk-js and Clerk's <UserButton/>. Nothing is asserted beyond "it loaded" and "the
+ * browser reported no error", which fails the run like a scenario's would.
+ */
+async function warmUpInBrowser(urls: string[]): Promise<void> {
+  const { alice } = seededUsers()
+  const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS })
+  const errors: string[] = []
+  try {
+    for (const url of urls) {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      page.on('pageerror', (error) => errors.push(`page error: ${error.message} (at ${url})`))
+      page.on('console', (message) => {
+        const text = `console.error: ${message.text()}`
+        if (message.type() === 'error' && !isAllowed(text, message.location().url, []))
+          errors.push(`${text} (at ${message.location().url})`)
+      })
+      page.setDefaultTimeout(180_000)
+      await page.goto(`${url}/ssr`)
+      await page.locator('input[name=identifier]').fill(alice.email)
+      await page.locator('input[name=password]').fill(alice.password)
+      await page.locator('.cl-formButtonPrimary').click()
+      await page.locator('.cl-userButtonTrigger').waitFor()
+      await page.goto(`${url}/`)
+      await page.getByRole('heading', { name: 'Tasks' }).waitFor()
+      await page.locator('.cl-userButtonTrigger').waitFor()
+      await context.close()
+    }
+  } finally {
+    await browser.close()
+  }
+  if (errors.length > 0) {
+    throw new Error(
+      `The browser reported errors while warming up the dev apps:\n${errors.join('\n')}`,
+    )
+  }
 }
 
 /**
  * A free port for a built app. The shared Clerk emulator allows only the local apps' origins, as
- * Clerk allows only an instance's own: tell it this one (support/stack.ts runs it).
+ * Clerk allows only an instance's own: tell it this one.
  */
-async function allowedFreePort(stack: StackInfo): Promise<number> {
+async function allowedFreePort(stack: Stack): Promise<number> {
   const port = await findFreePort()
-  const origin = `http://localhost:${port}`
-  const response = await fetch(
-    `${stack.controlUrl}/clerk/allow-origin?origin=${encodeURIComponent(origin)}`,
-  )
-  if (!response.ok) {
-    throw new Error(`The Clerk emulator did not allow ${origin}: ${await response.text()}`)
-  }
+  stack.clerk.emulator.allowOrigin(`http://localhost:${port}`)
   return port
 }
 
@@ -75,7 +112,7 @@ async function allowedFreePort(stack: StackInfo): Promise<number> {
  * A dev server that finds a dependency late re-optimizes and reloads the page under the user
  * (Vite: "optimized dependencies changed. reloading"). The log tells; a fresh clone shows it.
  */
-function assertNoDevReloads(logFiles: string[]): void {
+export function assertNoDevReloads(logFiles: string[]): void {
   for (const file of logFiles) {
     const reloads = readFileSync(file, 'utf8')
       .split('\n')
@@ -90,13 +127,13 @@ function assertNoDevReloads(logFiles: string[]): void {
 
 export async function startApps(
   mode: Mode,
-  stack: StackInfo,
+  stack: Stack,
+  info: StackInfo,
   logDir: string,
 ): Promise<RunningApps> {
   const running: RunningApp[] = []
   const logFiles: string[] = []
   const stop = async () => {
-    await setWebhookEndpoints(stack, [])
     await Promise.all(running.map((app) => app.stop()))
     if (mode === 'dev') assertNoDevReloads(logFiles)
   }
@@ -108,10 +145,10 @@ export async function startApps(
         mode === 'built'
           ? await startBuiltApp(framework, {
               appDir: appDir(framework),
-              clerkEnv: stack.clerkEnv,
-              supabaseUrl: stack.supabaseUrl,
-              supabaseKey: stack.anonKey,
-              serviceRoleKey: stack.serviceRoleKey,
+              clerkEnv: info.clerkEnv,
+              supabaseUrl: info.supabaseUrl,
+              supabaseKey: info.anonKey,
+              serviceRoleKey: info.serviceRoleKey,
               port: await allowedFreePort(stack),
               logFile,
             })
@@ -124,8 +161,9 @@ export async function startApps(
               timeoutMs: 180_000,
             })
       running.push(app)
-      if (mode === 'dev') await warmUp(app, stack)
+      if (mode === 'dev') await warmUp(app, info)
     }
+    if (mode === 'dev') await warmUpInBrowser(running.map((app) => app.url))
   } catch (error) {
     await stop()
     throw error
@@ -133,9 +171,5 @@ export async function startApps(
   const urls = Object.fromEntries(
     FRAMEWORKS.map((framework, index) => [framework, running[index]?.url ?? '']),
   ) as Record<Framework, string>
-  await setWebhookEndpoints(
-    stack,
-    Object.values(urls).map((url) => `${url}${WEBHOOK_PATH}`),
-  )
-  return { urls, stop }
+  return { urls, logFiles, stop }
 }

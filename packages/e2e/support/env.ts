@@ -16,3 +16,9 @@ export function stackInfo(): StackInfo {
 
 /** E2E_DOCS_SCREENSHOTS=1 writes the README's screenshots into docs/. */
 export const writeDocsScreenshots = process.env.E2E_DOCS_SCREENSHOTS === '1'
+
+/** Under CI a stray `test.only` fails the run instead of quietly skipping everything else. */
+export const onCi = Boolean(process.env.CI)
+
+/** How many workers run the parallel projects (E2E_WORKERS), else the measured default. */
+export const workerSetting = process.env.E2E_WORKERS

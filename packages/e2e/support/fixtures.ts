@@ -1,21 +1,20 @@
-import path from 'node:path'
-import { type Browser, test as base, expect, type Page } from '@playwright/test'
+import { type BrowserContext, test as base, expect, type Page } from '@playwright/test'
 import { seededUsers } from '@repo/local-stack'
 import { createClient } from '@supabase/supabase-js'
-import { FRAMEWORKS, type Framework, type Mode, type RunningApps, startApps } from './apps.ts'
-import { isAllowed } from './browser-messages.ts'
+import { type AppsInfo, assertNoDevReloads, FRAMEWORKS, type Framework, type Mode } from './apps.ts'
+import { type AllowedPhase, isAllowed } from './browser-messages.ts'
 import { stackInfo } from './env.ts'
 import type { StackInfo } from './stack.ts'
+import { type Cast, createCast } from './users.ts'
 
+export type { Cast, Person } from './users.ts'
 export type { Framework, Mode }
 
-/** The emulator's seeded users (packages/local-stack/users.json), as every suite reads them. */
+/**
+ * The emulator's seeded users (packages/local-stack/users.json), as `pnpm dev` signs them in. The
+ * scenarios of the built and dev projects use their worker's own cast instead (`cast`).
+ */
 export const USERS = seededUsers()
-
-/** Requests the Clerk emulator could not handle since the last call (see support/stack.ts). */
-export async function unhandledClerkRequests(stack: StackInfo): Promise<string[]> {
-  return (await (await fetch(`${stack.controlUrl}/clerk/unhandled`)).json()) as string[]
-}
 
 export interface TestFixtures {
   framework: Framework
@@ -23,13 +22,36 @@ export interface TestFixtures {
   appUrl: string
   /** The other frameworks' apps in the same mode, for cross-framework checks. */
   otherApps: { framework: Framework; url: string }[]
+  /** A signed-out page in a browser context of its own, watched like `page`. */
+  newPage: () => Promise<Page>
+  /** Runs `phase` with its browser messages allowed (support/browser-messages.ts). */
+  allowDuring: <T>(phase: AllowedPhase, run: () => Promise<T>) => Promise<T>
+  browserErrors: { watch(context: BrowserContext): void; open: AllowedPhase[] }
+  emulatorWatch: undefined
 }
 
 export interface WorkerFixtures {
   mode: Mode
   stack: StackInfo
-  /** Both apps, started once per project (mode) and stopped with its worker. */
-  apps: RunningApps
+  /** This mode's apps, started once for every worker by the control server (support/control.ts). */
+  apps: AppsInfo
+  /** This worker's own people and organizations (support/users.ts). */
+  cast: Cast
+}
+
+async function control<T>(stack: StackInfo, path: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${stack.controlUrl}${path}`)
+  return { status: response.status, body: (await response.json()) as T }
+}
+
+/** This mode's apps, once the control server has them serving (a dev start takes minutes). */
+async function modeApps(stack: StackInfo, mode: Mode): Promise<AppsInfo> {
+  for (;;) {
+    const { status, body } = await control<AppsInfo & { error?: string }>(stack, `/apps/${mode}`)
+    if (status === 200) return body
+    if (status !== 202) throw new Error(`Starting the ${mode} apps failed: ${body.error}`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -37,20 +59,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
   stack: [async ({}, use) => use(stackInfo()), { scope: 'worker' }],
   apps: [
-    async ({ mode, stack, browser }, use, workerInfo) => {
-      const apps = await startApps(
-        mode,
-        stack,
-        path.join(workerInfo.project.outputDir, 'server-logs'),
-      )
-      try {
-        if (mode === 'dev') await warmUpInBrowser(browser, apps)
-        await use(apps)
-      } finally {
-        await apps.stop()
-      }
-    },
+    async ({ mode, stack }, use) => use(await modeApps(stack, mode)),
     { scope: 'worker', timeout: 600_000 },
+  ],
+  cast: [
+    async ({ stack }, use, workerInfo) => {
+      const tag = `w${workerInfo.workerIndex}-${Date.now().toString(36)}`
+      await use(await createCast(stack, tag))
+    },
+    { scope: 'worker', timeout: 120_000 },
   ],
   framework: ['next', { option: true }],
   appUrl: async ({ framework, apps }, use) => use(apps.urls[framework]),
@@ -61,28 +78,62 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         url: apps.urls[other],
       })),
     ),
-  // Every scenario fails on an uncaught page error, a console.error, or a request the Clerk
-  // emulator could not handle, unless support/browser-messages.ts lists it.
-  page: async ({ page, stack }, use, testInfo) => {
-    const messages: { text: string; url: string }[] = []
-    page.on('pageerror', (error) =>
-      messages.push({ text: `page error: ${error.message}`, url: page.url() }),
-    )
-    page.on('console', (message) => {
-      // For "Failed to load resource" the location is the resource, which the text leaves out.
-      if (message.type() === 'error')
-        messages.push({ text: `console.error: ${message.text()}`, url: message.location().url })
-    })
-    await unhandledClerkRequests(stack)
+  // Every scenario fails on a request the Clerk emulator could not handle while it ran (with
+  // several workers, a neighbour's counts too: it fails either way). Whatever no scenario saw
+  // fails the run at teardown (support/control.ts).
+  emulatorWatch: [
+    async ({ stack }, use) => {
+      const { cursor } = (await control<{ cursor: number }>(stack, '/clerk/unhandled/cursor')).body
+      await use(undefined)
+      const { body } = await control<string[]>(stack, `/clerk/unhandled?from=${cursor}`)
+      expect(body, 'requests the Clerk emulator could not handle').toEqual([])
+    },
+    { auto: true },
+  ],
+  // Every browser context a scenario opens fails it on an uncaught page error or a
+  // console.error, unless support/browser-messages.ts allows it in the phase it came in.
+  browserErrors: async ({ mode, stack }, use) => {
+    const open: AllowedPhase[] = []
+    const messages: string[] = []
+    const watch = (context: BrowserContext) => {
+      context.on('weberror', (error) =>
+        messages.push(`page error: ${error.error().message} (at ${error.page()?.url()})`),
+      )
+      context.on('console', (message) => {
+        if (message.type() !== 'error') return
+        // For "Failed to load resource" the location is the resource, which the text leaves out.
+        const text = `console.error: ${message.text()}`
+        const { url } = message.location()
+        if (!isAllowed(text, url, open)) messages.push(`${text} (at ${url})`)
+      })
+    }
+    await use({ watch, open })
+    expect(messages, 'browser errors during the scenario').toEqual([])
+    if (mode === 'dev') assertNoDevReloads((await modeApps(stack, 'dev')).logFiles)
+  },
+  page: async ({ page, browserErrors }, use) => {
+    browserErrors.watch(page.context())
     await use(page)
-    const unexpected = messages
-      .filter((message) => !isAllowed(message.text, testInfo.title))
-      .map(({ text, url }) => `${text} (at ${url})`)
-    expect(unexpected, 'browser errors during the scenario').toEqual([])
-    expect(
-      await unhandledClerkRequests(stack),
-      'requests the Clerk emulator could not handle',
-    ).toEqual([])
+  },
+  newPage: async ({ browser, browserErrors }, use) => {
+    const contexts: BrowserContext[] = []
+    await use(async () => {
+      const context = await browser.newContext()
+      contexts.push(context)
+      browserErrors.watch(context)
+      return await context.newPage()
+    })
+    await Promise.all(contexts.map((context) => context.close()))
+  },
+  allowDuring: async ({ browserErrors }, use) => {
+    await use(async (phase, run) => {
+      browserErrors.open.push(phase)
+      try {
+        return await run()
+      } finally {
+        browserErrors.open.splice(browserErrors.open.indexOf(phase), 1)
+      }
+    })
   },
 })
 
@@ -108,32 +159,6 @@ export async function signIn(
   await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible()
 }
 
-/**
- * A dev server builds the browser's modules on their first request, and the first scenario to
- * open an app would pay for it (with everything else running on two cores, past its timeouts).
- * So each dev app's pages are opened once, signed in, before the scenarios: the page, its client
- * modules, clerk-js and Clerk's <UserButton/>. Nothing here is asserted beyond "it loaded".
- */
-async function warmUpInBrowser(browser: Browser, apps: RunningApps): Promise<void> {
-  for (const url of Object.values(apps.urls)) {
-    const context = await browser.newContext()
-    try {
-      const page = await context.newPage()
-      page.setDefaultTimeout(180_000)
-      await page.goto(`${url}/ssr`)
-      await page.locator('input[name=identifier]').fill(USERS.alice.email)
-      await page.locator('input[name=password]').fill(USERS.alice.password)
-      await page.locator('.cl-formButtonPrimary').click()
-      await page.locator('.cl-userButtonTrigger').waitFor()
-      await page.goto(`${url}/`)
-      await page.getByRole('heading', { name: 'Tasks' }).waitFor()
-      await page.locator('.cl-userButtonTrigger').waitFor()
-    } finally {
-      await context.close()
-    }
-  }
-}
-
 /** Signs out through the <UserButton/> menu. */
 export async function signOut(page: Page) {
   await page.locator('.cl-userButtonTrigger').click()
@@ -151,6 +176,18 @@ export const taskNames = (page: Page) => page.locator('main .task-list .name')
 
 /** A message in the page body (Next also has a route announcer with role=alert). */
 export const mainAlert = (page: Page) => page.locator('main').getByRole('alert')
+
+/**
+ * Waits until the page shows the user's tasks as loaded: the list, "No tasks yet", or an error,
+ * and no "Loading tasks…". The client page shows its heading at once and fetches afterwards, so
+ * a check that something is absent means nothing before this.
+ */
+export async function tasksLoaded(page: Page) {
+  await expect(page.getByText('Loading tasks…')).toHaveCount(0)
+  await expect(
+    page.locator('main .task-list').or(page.getByText('No tasks yet')).or(mainAlert(page)).first(),
+  ).toBeVisible()
+}
 
 /** How many tasks with this name exist for anyone (the service key bypasses RLS). */
 export async function storedCount(
@@ -182,5 +219,6 @@ export async function storedProfile(
 }
 
 export async function dataApi(stack: StackInfo, action: 'stop' | 'start') {
-  await fetch(`${stack.controlUrl}/data-api/${action}`)
+  const response = await fetch(`${stack.controlUrl}/data-api/${action}`)
+  if (!response.ok) throw new Error(`${action} the data API failed: ${await response.text()}`)
 }

@@ -1,20 +1,13 @@
 // The local stack the suite shares, on the ports and with the signing key `pnpm dev` uses (the
 // dev servers resolve their env exactly as under `pnpm dev`, and `next build` inlined these URLs):
-// the Clerk emulator and local-supabase, plus a small control server so scenarios can take the
-// data API down and up, let a built app's free port use the emulator, and read what the emulator
-// could not handle.
-import http from 'node:http'
-import {
-  type AppEnv,
-  appEnv,
-  localEmulatorSettings,
-  type RequestLogEntry,
-} from '@repo/clerk-emulator'
-import { startTestEmulator } from '@repo/clerk-emulator/testing'
+// the Clerk emulator and local-supabase. It runs in Playwright's global-setup process, with the
+// apps and the control server (support/control.ts) the workers reach it through.
+import { type AppEnv, appEnv, localEmulatorSettings } from '@repo/clerk-emulator'
+import { startTestEmulator, type TestEmulator } from '@repo/clerk-emulator/testing'
 import { localStack } from '@repo/local-stack'
-import { localStackSecrets, startLocalSupabase } from '@repo/local-supabase'
-import { findFreePort } from '@repo/local-supabase/testing'
+import { type LocalSupabase, localStackSecrets, startLocalSupabase } from '@repo/local-supabase'
 
+/** What a worker knows of the stack (shared through E2E_STACK; see support/env.ts). */
 export interface StackInfo {
   emulatorUrl: string
   /** The Clerk env a built app gets (what with-local-env would add). */
@@ -26,7 +19,13 @@ export interface StackInfo {
   verificationCode: string
 }
 
-export async function startStack(): Promise<{ info: StackInfo; stop(): Promise<void> }> {
+export interface Stack {
+  clerk: TestEmulator
+  supabase: LocalSupabase
+  stop(): Promise<void>
+}
+
+export async function startStack(): Promise<Stack> {
   const local = localEmulatorSettings()
   // This checkout's keys, as `pnpm dev` uses them: the apps get theirs from with-local-env, and
   // Next's build inlined the anon key.
@@ -38,60 +37,34 @@ export async function startStack(): Promise<{ info: StackInfo; stop(): Promise<v
     webhookSecret: local.webhookSecret,
   })
   const secrets = localStackSecrets()
-  const stopClerk = () => clerk.stop()
   const supabase = await startLocalSupabase({
     trustedJwks: { url: `${clerk.url}/.well-known/jwks.json` },
     ports: { api: localStack().supabase.apiPort },
     keys: { anonKey: secrets.anonKey, serviceRoleKey: secrets.serviceRoleKey },
     onLog: () => undefined,
   }).catch(async (error: unknown) => {
-    await stopClerk()
+    await clerk.stop()
     throw error
   })
-  // Each unhandled request is reported once, to the scenario that was running when it came.
-  const reported = new WeakSet<RequestLogEntry>()
-  const control = http.createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://control')
-    if (request.url === '/data-api/stop') await supabase.stopDataApi()
-    else if (request.url === '/data-api/start') await supabase.startDataApi()
-    else if (url.pathname === '/clerk/allow-origin') {
-      try {
-        clerk.emulator.allowOrigin(url.searchParams.get('origin') ?? '')
-      } catch (error) {
-        response.statusCode = 400
-        response.end(String(error))
-        return
-      }
-    } else if (url.pathname === '/clerk/webhook-endpoints') {
-      // The apps under test, once their ports are known: each gets every event so far.
-      clerk.emulator.setWebhookEndpoints(url.searchParams.getAll('url'))
-    } else if (request.url === '/clerk/unhandled') {
-      const fresh = clerk.emulator.requestLog.filter(
-        (entry) => !entry.handled && !reported.has(entry),
-      )
-      for (const entry of fresh) reported.add(entry)
-      response.setHeader('content-type', 'application/json')
-      response.end(JSON.stringify(fresh.map(({ method, path }) => `${method} ${path}`)))
-      return
-    }
-    response.end('ok')
-  })
-  const controlPort = await findFreePort()
-  await new Promise<void>((resolve) => control.listen(controlPort, '127.0.0.1', resolve))
   return {
-    info: {
-      emulatorUrl: clerk.url,
-      clerkEnv: appEnv(clerk.emulator.instance, clerk.emulator.key, clerk.emulator.webhookSecret),
-      supabaseUrl: supabase.url,
-      anonKey: supabase.anonKey,
-      serviceRoleKey: supabase.serviceRoleKey,
-      controlUrl: `http://127.0.0.1:${controlPort}`,
-      verificationCode: clerk.emulator.verificationCode,
-    },
+    clerk,
+    supabase,
     async stop() {
-      control.close()
       await supabase.stop()
-      await stopClerk()
+      await clerk.stop()
     },
+  }
+}
+
+export function stackInfo(stack: Stack, controlUrl: string): StackInfo {
+  const { clerk, supabase } = stack
+  return {
+    emulatorUrl: clerk.url,
+    clerkEnv: appEnv(clerk.emulator.instance, clerk.emulator.key, clerk.emulator.webhookSecret),
+    supabaseUrl: supabase.url,
+    anonKey: supabase.anonKey,
+    serviceRoleKey: supabase.serviceRoleKey,
+    controlUrl,
+    verificationCode: clerk.emulator.verificationCode,
   }
 }

@@ -40,6 +40,9 @@ let jwksFile: string
 test.describe.configure({ mode: 'serial' })
 
 test.beforeAll(async ({ stack }) => {
+  // The cases run `pnpm dev` on the dev ports, which the dev project's apps held until now.
+  const stopped = await fetch(`${stack.controlUrl}/apps/dev/stop`)
+  expect(stopped.status, 'stopping the dev project’s apps').toBe(200)
   clerk2 = await startTestEmulator({
     key: signingKeyFromPem(generateSigningKeyPem(), 'second instance key'),
     frontendHost: 'clerk.second-instance.example',

@@ -1,10 +1,20 @@
 // Clerk Organizations in every app and both modes: <OrganizationSwitcher/> in the header picks
 // whose tasks the page shows, and Postgres (RLS on the token's `o` claim) decides who may do
-// what with them. Acme: alice admin, bob member. Globex: carol admin.
+// what with them. Acme: alice admin, bob member. Globex: carol admin (each worker's own cast,
+// support/users.ts).
 
-import type { Browser, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { FRAMEWORKS } from '../support/apps.ts'
-import { expect, signIn, storedCount, test, USERS, unique } from '../support/fixtures.ts'
+import {
+  expect,
+  mainAlert,
+  type Person,
+  signIn,
+  storedCount,
+  tasksLoaded,
+  test,
+  unique,
+} from '../support/fixtures.ts'
 
 const REFUSED = "Only an organization admin can delete other members' tasks."
 
@@ -30,19 +40,19 @@ async function switchTo(page: Page, option: 'Acme' | 'Globex' | 'Personal accoun
     .getByText(option === 'Personal account' ? /personal account/i : option, { exact: true })
   await choice.first().click()
   await expect(heading(page, option === 'Personal account' ? null : option)).toBeVisible()
+  await tasksLoaded(page)
 }
 
-/** A user signed in on `path` in a browser context of their own. */
+/** A user signed in on `path` in a browser context of their own (watched like `page`). */
 async function openAs(
-  browser: Browser,
+  newPage: () => Promise<Page>,
   appUrl: string,
-  user: { email: string; password: string },
+  user: Person,
   path: '/' | '/ssr',
 ) {
-  const context = await browser.newContext()
-  const page = await context.newPage()
+  const page = await newPage()
   await signIn(page, appUrl, user, path)
-  return { page, close: () => context.close() }
+  return page
 }
 
 for (const framework of FRAMEWORKS) {
@@ -52,56 +62,55 @@ for (const framework of FRAMEWORKS) {
     test('9. Acme shares tasks: bob sees, adds and toggles but may not delete alice’s, carol never sees them', async ({
       page,
       appUrl,
-      browser,
+      newPage,
       stack,
+      cast,
     }) => {
       const personal = unique('alice personal')
       const shared = unique('acme shared')
       // alice, on the server-rendered page: a personal task, then Acme's.
-      await signIn(page, appUrl, USERS.alice, '/ssr')
+      await signIn(page, appUrl, cast.alice, '/ssr')
       await addTask(page, personal)
       await switchTo(page, 'Acme')
       await expect(row(page, personal)).toHaveCount(0)
       await addTask(page, shared)
 
-      // bob, on the client page: Acme's task is there once he switches to Acme. He adds one.
+      // bob, on the client page: Acme's task is there once he switches to Acme. He adds two.
       const bobs = unique('bob acme')
-      const bob = await openAs(browser, appUrl, USERS.bob, '/')
-      try {
-        await expect(heading(bob.page, null)).toBeVisible()
-        await expect(row(bob.page, shared)).toHaveCount(0)
-        await switchTo(bob.page, 'Acme')
-        await expect(row(bob.page, shared)).toBeVisible()
-        await addTask(bob.page, bobs)
-        await row(bob.page, shared).getByLabel('Done').check()
-        await expect(row(bob.page, shared)).toHaveClass(/done/)
-        await row(bob.page, shared).getByRole('button', { name: 'Delete' }).click()
-        await expect(row(bob.page, shared).getByRole('alert')).toHaveText(REFUSED)
-        expect(await storedCount(stack, shared)).toBe(1)
-        // The server-rendered page says the same, beside the row, and keeps it.
-        await bob.page.goto(`${appUrl}/ssr`)
-        await expect(row(bob.page, shared).getByLabel('Done')).toBeChecked()
-        await row(bob.page, shared).getByRole('button', { name: 'Delete' }).click()
-        await expect(row(bob.page, shared).getByRole('alert')).toHaveText(REFUSED)
-        expect(await storedCount(stack, shared)).toBe(1)
-      } finally {
-        await bob.close()
-      }
+      const bobsKept = unique('bob acme kept')
+      const bob = await openAs(newPage, appUrl, cast.bob, '/')
+      await expect(heading(bob, null)).toBeVisible()
+      await tasksLoaded(bob)
+      await expect(row(bob, shared)).toHaveCount(0)
+      await switchTo(bob, 'Acme')
+      await expect(row(bob, shared)).toBeVisible()
+      await addTask(bob, bobs)
+      await addTask(bob, bobsKept)
+      await row(bob, shared).getByLabel('Done').check()
+      await expect(row(bob, shared)).toHaveClass(/done/)
+      await row(bob, shared).getByRole('button', { name: 'Delete' }).click()
+      await expect(row(bob, shared).getByRole('alert')).toHaveText(REFUSED)
+      expect(await storedCount(stack, shared)).toBe(1)
+      // The server-rendered page says the same, beside the row, and keeps it.
+      await bob.goto(`${appUrl}/ssr`)
+      await expect(row(bob, shared).getByLabel('Done')).toBeChecked()
+      await row(bob, shared).getByRole('button', { name: 'Delete' }).click()
+      await expect(row(bob, shared).getByRole('alert')).toHaveText(REFUSED)
+      expect(await storedCount(stack, shared)).toBe(1)
+      await bob.context().close()
 
       // carol is in Globex, not Acme: neither of her views holds the task.
-      const carol = await openAs(browser, appUrl, USERS.carol, '/ssr')
-      try {
-        await expect(row(carol.page, shared)).toHaveCount(0)
-        await switchTo(carol.page, 'Globex')
-        await expect(row(carol.page, shared)).toHaveCount(0)
-        await expect(row(carol.page, bobs)).toHaveCount(0)
-        await expect(row(carol.page, personal)).toHaveCount(0)
-      } finally {
-        await carol.close()
-      }
+      const carol = await openAs(newPage, appUrl, cast.carol, '/ssr')
+      await tasksLoaded(carol)
+      await expect(row(carol, shared)).toHaveCount(0)
+      await switchTo(carol, 'Globex')
+      await expect(row(carol, shared)).toHaveCount(0)
+      await expect(row(carol, bobs)).toHaveCount(0)
+      await expect(row(carol, personal)).toHaveCount(0)
+      await carol.context().close()
 
-      // alice, the admin, sees bob's tick and his task, by his name (from the profiles mirror,
-      // which Clerk's webhooks keep), and may delete hers.
+      // alice, the admin, sees bob's tick and his tasks, by his name (from the profiles mirror,
+      // which Clerk's webhooks keep), and may delete hers and his.
       await page.reload()
       await expect(row(page, shared).getByLabel('Done')).toBeChecked()
       await expect(row(page, bobs)).toContainText('added by Bob Example')
@@ -110,23 +119,31 @@ for (const framework of FRAMEWORKS) {
       await expect(row(page, shared)).toHaveCount(0)
       // The row goes as the click is made (an optimistic update); the delete lands just after.
       await expect.poll(() => storedCount(stack, shared)).toBe(0)
+      await row(page, bobs).getByRole('button', { name: 'Delete' }).click()
+      await expect(row(page, bobs)).toHaveCount(0)
+      await expect.poll(() => storedCount(stack, bobs)).toBe(0)
+      await page.reload()
+      await expect(row(page, bobsKept)).toBeVisible()
+      await expect(row(page, bobs)).toHaveCount(0)
+      await expect(mainAlert(page)).toHaveCount(0)
 
       // Back in her personal account: her personal task, and nothing of Acme's.
       await switchTo(page, 'Personal account')
       await expect(row(page, personal)).toBeVisible()
-      await expect(row(page, bobs)).toHaveCount(0)
+      await expect(row(page, bobsKept)).toHaveCount(0)
       await page.goto(`${appUrl}/`)
       await expect(heading(page, null)).toBeVisible()
       await expect(row(page, personal)).toBeVisible()
-      await expect(row(page, bobs)).toHaveCount(0)
+      await expect(row(page, bobsKept)).toHaveCount(0)
     })
 
     test('10. an organization created from the switcher becomes the active one, with no tasks yet', async ({
       page,
       appUrl,
+      cast,
     }) => {
       const name = unique('Initech')
-      await signIn(page, appUrl, USERS.carol, '/')
+      await signIn(page, appUrl, cast.carol, '/')
       await page.locator('.cl-organizationSwitcherTrigger').click()
       await page
         .getByText(/create organization/i)
@@ -136,6 +153,8 @@ for (const framework of FRAMEWORKS) {
       await form.getByRole('textbox', { name: 'Name' }).fill(name)
       await form.getByRole('button', { name: 'Create organization' }).click()
       await expect(heading(page, name)).toBeVisible()
+      await tasksLoaded(page)
+      await expect(page.getByText('No tasks yet')).toBeVisible()
       await expect(page.locator('main .task-list li')).toHaveCount(0)
       const task = unique('initech first')
       await addTask(page, task)

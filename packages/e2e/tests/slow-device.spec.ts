@@ -6,7 +6,7 @@
 
 import { createClient } from '@supabase/supabase-js'
 import { FRAMEWORKS } from '../support/apps.ts'
-import { expect, signIn, taskNames, test, USERS, unique } from '../support/fixtures.ts'
+import { expect, signIn, taskNames, test, unique } from '../support/fixtures.ts'
 
 /** Chromium runs the page's JavaScript this many times slower, as on a low-end phone. */
 const CPU_SLOWDOWN = 6
@@ -20,17 +20,18 @@ for (const framework of FRAMEWORKS) {
       page,
       appUrl,
       stack,
+      cast,
     }) => {
       const service = createClient(stack.supabaseUrl, stack.serviceRoleKey)
       const prefix = unique('Long list')
       const rows = Array.from({ length: LIST_LENGTH }, (_, index) => ({
-        user_id: USERS.bob.id,
+        user_id: cast.bob.id,
         name: `${prefix} ${index}`,
       }))
       const inserted = await service.from('tasks').insert(rows)
       expect(inserted.error).toBeNull()
       try {
-        await signIn(page, appUrl, USERS.bob, '/ssr')
+        await signIn(page, appUrl, cast.bob, '/ssr')
         // From here on the device is slow, and clerk-js is in the browser's cache, so it loads
         // sooner than hydration ends.
         const cdp = await page.context().newCDPSession(page)

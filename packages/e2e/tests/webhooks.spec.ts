@@ -4,33 +4,11 @@
 // every delivery about that user. The sign-up and "added by Bob" halves are scenarios 7 and 9.
 
 import { WEBHOOK_PATH, webhookHeaders } from '@repo/clerk-emulator'
-import { seededOrganizations } from '@repo/local-stack'
 import { createClient } from '@supabase/supabase-js'
 import { FRAMEWORKS } from '../support/apps.ts'
-import { expect, storedCount, storedProfile, test, USERS, unique } from '../support/fixtures.ts'
-import type { StackInfo } from '../support/stack.ts'
-
-/** A Backend API call, as a server with the instance's secret key makes it. */
-async function backendApi(stack: StackInfo, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${stack.clerkEnv.next.CLERK_API_URL}/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${stack.clerkEnv.next.CLERK_SECRET_KEY}`,
-      'content-type': 'application/json',
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  expect(response.status, `${method} ${path}`).toBe(200)
-  return (await response.json()) as { id: string }
-}
-
-interface Delivery {
-  endpoint: string
-  type: string
-  body: string
-  state: string
-  attempts: { status: number | null }[]
-}
+import { expect, storedCount, storedProfile, test, unique } from '../support/fixtures.ts'
+import { backendApi } from '../support/users.ts'
+import { settledDeliveries } from '../support/webhooks.ts'
 
 for (const framework of FRAMEWORKS) {
   test.describe(framework, () => {
@@ -39,7 +17,9 @@ for (const framework of FRAMEWORKS) {
     test('12. a user deleted through the Backend API loses their personal tasks; their organization task stays', async ({
       appUrl,
       stack,
+      cast,
     }) => {
+      const endpoint = `${appUrl}${WEBHOOK_PATH}`
       const email = `${unique('leaving').replace(/\W+/g, '-')}@example.com`
       const user = await backendApi(stack, 'POST', '/users', {
         email_address: [email],
@@ -47,51 +27,38 @@ for (const framework of FRAMEWORKS) {
         first_name: 'Dora',
         last_name: 'Leaving',
       })
-      await expect
-        .poll(() => storedProfile(stack, email), { timeout: 10_000 })
-        .toEqual({ email, display_name: 'Dora Leaving' })
+      expect(await settledDeliveries(stack, endpoint, user.id, ['user.created'])).toEqual([
+        ['user.created', 'delivered', 200],
+      ])
+      expect(await storedProfile(stack, email)).toEqual({ email, display_name: 'Dora Leaving' })
 
       const service = createClient(stack.supabaseUrl, stack.serviceRoleKey)
       const personal = unique('Dora personal')
       const shared = unique('Dora in Acme')
       const inserted = await service.from('tasks').insert([
         { user_id: user.id, name: personal },
-        { user_id: user.id, name: shared, organization_id: seededOrganizations().acme.id },
+        { user_id: user.id, name: shared, organization_id: cast.acme.id },
       ])
       expect(inserted.error).toBeNull()
 
       await backendApi(stack, 'DELETE', `/users/${user.id}`)
-      await expect.poll(() => storedCount(stack, personal), { timeout: 10_000 }).toBe(0)
+      // This app's route verified and answered both events about her, and applied the deletion.
+      expect(
+        await settledDeliveries(stack, endpoint, user.id, ['user.created', 'user.deleted']),
+      ).toEqual([
+        ['user.created', 'delivered', 200],
+        ['user.deleted', 'delivered', 200],
+      ])
+      expect(await storedCount(stack, personal)).toBe(0)
       expect(await storedCount(stack, shared)).toBe(1)
       expect(await storedProfile(stack, email)).toBeNull()
-
-      // This app's route verified and answered both events about her.
-      const endpoint = `${appUrl}${WEBHOOK_PATH}`
-      await expect
-        .poll(
-          async () => {
-            const log = (await (
-              await fetch(`${stack.emulatorUrl}/__emulator/webhooks`)
-            ).json()) as Delivery[]
-            return log
-              .filter(
-                (delivery) => delivery.endpoint === endpoint && delivery.body.includes(user.id),
-              )
-              .map((delivery) => [delivery.type, delivery.state, delivery.attempts.at(-1)?.status])
-          },
-          { timeout: 10_000 },
-        )
-        .toEqual([
-          ['user.created', 'delivered', 200],
-          ['user.deleted', 'delivered', 200],
-        ])
       await service.from('tasks').delete().eq('name', shared)
 
       // A forged delivery (signed with another secret) is refused, and changes nothing.
       const forged = JSON.stringify({
         type: 'user.deleted',
         object: 'event',
-        data: { id: USERS.alice.id, object: 'user', deleted: true },
+        data: { id: cast.alice.id, object: 'user', deleted: true },
       })
       const refused = await fetch(endpoint, {
         method: 'POST',
@@ -102,8 +69,8 @@ for (const framework of FRAMEWORKS) {
         body: forged,
       })
       expect(refused.status).toBe(400)
-      expect(await storedProfile(stack, USERS.alice.email)).toEqual({
-        email: USERS.alice.email,
+      expect(await storedProfile(stack, cast.alice.email)).toEqual({
+        email: cast.alice.email,
         display_name: 'Alice Example',
       })
     })
