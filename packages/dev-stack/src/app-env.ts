@@ -119,6 +119,14 @@ export function appEnvVariables(app: AppName): string[] {
   return Object.values(GROUPS[app]).flatMap(members)
 }
 
+/** What a user must set of each of this app's groups (current names), for the tests. */
+export function requiredVariables(app: AppName): { clerk: string[]; supabase: string[] } {
+  return {
+    clerk: Object.keys(GROUPS[app].clerk.required),
+    supabase: Object.keys(GROUPS[app].supabase.required),
+  }
+}
+
 /** A Supabase URL, publishable key and secret key under this app's (current) variable names. */
 export function supabaseVariables(
   app: AppName,

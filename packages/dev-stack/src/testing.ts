@@ -6,10 +6,50 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AppEnv } from '@repo/clerk-emulator'
 import { childEnv } from '@repo/env/child-env'
-import type { AppName } from '@repo/local-stack'
+import { type AppName, type LocalStack, localStack } from '@repo/local-stack'
 import { supabaseVariables } from './app-env.ts'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+
+/** Every app of the kit: @repo/local-stack gives each one its port, so it is the one list. */
+export function appNames(): AppName[] {
+  return Object.keys(localStack({}).apps) as AppName[]
+}
+
+/** A port of the local stack and where it sits in LocalStack, e.g. ['supabase', 'dbPort']. */
+export interface StackPort {
+  at: string[]
+  port: number
+}
+
+/**
+ * Every port the local stack binds: each numeric field named `port` or `…Port` in LocalStack,
+ * so a port added there is covered by the tests of ports without a list to update.
+ */
+export function stackPorts(stack: LocalStack): StackPort[] {
+  const found: StackPort[] = []
+  const walk = (value: unknown, at: string[]) => {
+    if (typeof value !== 'object' || value === null) return
+    for (const [key, inner] of Object.entries(value)) {
+      if (typeof inner === 'number' && /port$/i.test(key))
+        found.push({ at: [...at, key], port: inner })
+      else walk(inner, [...at, key])
+    }
+  }
+  walk(stack, [])
+  return found
+}
+
+/** The port at `at` in `stack`, as stackPorts found it. */
+export function portAt(stack: LocalStack, at: string[]): unknown {
+  return at.reduce<unknown>(
+    (value, key) =>
+      typeof value === 'object' && value !== null
+        ? (value as Record<string, unknown>)[key]
+        : undefined,
+    stack,
+  )
+}
 
 /** apps/<app>, whose scripts the tests run as a user would. */
 export const appDir = (app: AppName): string => path.join(repoRoot, 'apps', app)

@@ -3,14 +3,16 @@
 // stack's env added, unless the app is configured for real Clerk / Supabase, on the app's port
 // from @repo/local-stack.
 import { spawn } from 'node:child_process'
+import net from 'node:net'
 import { childEnv } from '@repo/env/child-env'
 import { type AppName, localStack } from '@repo/local-stack'
 import { type EnvMode, resolveAppEnv } from './app-env.ts'
 
 const [app, separator, command, ...args] = process.argv.slice(2)
-const APPS: string[] = ['next', 'remix', 'react-router'] satisfies AppName[]
+// Every app @repo/local-stack gives a port to: deleting an app there removes it here too.
+const APPS = Object.keys(localStack({}).apps)
 if (!app || !APPS.includes(app) || separator !== '--' || !command) {
-  console.error('usage: with-local-env <next|remix|react-router> -- <command> [args...]')
+  console.error(`usage: with-local-env <${APPS.join('|')}> -- <command> [args...]`)
   process.exit(2)
 }
 // The dev servers load .env.development*, builds and servers .env.production*.
@@ -23,6 +25,17 @@ try {
   port = String(localStack().apps[app as AppName].port)
 } catch (error) {
   console.error(`with-local-env: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+}
+// Every command but a build listens on the app's port. Next and Vite say only that the port is
+// taken (or move to another one, which the banner and the emulator's allowed origins would not
+// know): say which variable moves it, as the emulator and local-supabase do.
+const builds = args[0] === 'build' || args[0] === 'vite:build'
+if (!builds && !(await portIsFree(Number(port)))) {
+  const variable = `LOCAL_${app.toUpperCase().replaceAll('-', '_')}_PORT`
+  console.error(
+    `with-local-env: Port ${port} for apps/${app} is already in use. Stop whatever holds it (lsof -i :${port}), or choose another port with ${variable}=<port>.`,
+  )
   process.exit(1)
 }
 const env: NodeJS.ProcessEnv = {
@@ -46,3 +59,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 child.on('exit', (code, signal) => {
   process.exit(code ?? (signal ? 1 : 0))
 })
+
+/** Whether a server could listen on `port` on every address, as the frameworks' servers do. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer()
+    probe.once('error', () => resolve(false))
+    probe.listen({ port, exclusive: true }, () => probe.close(() => resolve(true)))
+  })
+}

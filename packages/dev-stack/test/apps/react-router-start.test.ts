@@ -1,9 +1,8 @@
 // After `react-router build`: `pnpm start` is `react-router-serve` alone, and React Router reads
 // every setting at run time, so with no env it stops at once naming all four.
 import { defineStartWithoutEnvSuite } from '../../src/start-suite.ts'
-import { appDir } from '../../src/testing.ts'
 
-defineStartWithoutEnvSuite('apps/react-router', appDir('react-router'), [
+defineStartWithoutEnvSuite('react-router', [
   ['CLERK_PUBLISHABLE_KEY', 'Clerk dashboard > API keys'],
   ['CLERK_SECRET_KEY', 'Clerk dashboard > API keys'],
   ['SUPABASE_URL', 'Project Settings > Data API'],

@@ -1,9 +1,8 @@
 // After `remix vite:build`: `pnpm start` is `remix-serve` alone, and Remix reads every setting at
 // run time, so with no env it stops at once naming all four.
 import { defineStartWithoutEnvSuite } from '../../src/start-suite.ts'
-import { appDir } from '../../src/testing.ts'
 
-defineStartWithoutEnvSuite('apps/remix', appDir('remix'), [
+defineStartWithoutEnvSuite('remix', [
   ['CLERK_PUBLISHABLE_KEY', 'Clerk dashboard > API keys'],
   ['CLERK_SECRET_KEY', 'Clerk dashboard > API keys'],
   ['SUPABASE_URL', 'Project Settings > Data API'],
