@@ -165,6 +165,53 @@ describe('ClientTasks with writes in flight together', () => {
   })
 })
 
+describe('ClientTasks while a new task is being saved', () => {
+  // Seen in the e2e suite under load: a tick on a task whose insert had not answered yet went out
+  // as PATCH ?id=eq.<the placeholder's id>, matched no row, and the page showed it done forever.
+  it('offers no tick or delete until the database has the task, then sends them for the saved row', async () => {
+    let saveTask: () => void = () => undefined
+    const writes: string[] = []
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : input)
+      const method = init?.method ?? 'GET'
+      if (method === 'GET') return Response.json([stored(1, 'Water the plants')])
+      writes.push(`${method} ${url.searchParams.get('id') ?? ''}`)
+      if (method === 'POST') {
+        await new Promise<void>((resolve) => {
+          saveTask = resolve
+        })
+        return Response.json(stored(3, 'Buy milk'))
+      }
+      return Response.json([{ ...stored(3, 'Buy milk'), done: true }])
+    }
+    const client = createClerkSupabaseClient({
+      supabaseUrl: 'http://data-api.test',
+      supabaseKey: 'sb_publishable_test',
+      getToken: async () => 'alice-token',
+      fetch,
+    })
+    render(<ClientTasks client={client} userId={ALICE} />)
+    await screen.findByRole('list', { name: 'Your tasks' })
+    fireEvent.change(screen.getByLabelText('New task'), { target: { value: 'Buy milk' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }))
+    await expect.poll(() => screen.queryByText('Buy milk')).not.toBeNull()
+
+    const pending = within(rowOf('Buy milk'))
+    expect((pending.getByLabelText('Done') as HTMLInputElement).disabled).toBe(true)
+    expect((pending.getByRole('button', { name: 'Delete' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    )
+    fireEvent.click(pending.getByLabelText('Done'))
+    expect(writes).toEqual(['POST '])
+
+    await act(async () => saveTask())
+    const saved = within(rowOf('Buy milk'))
+    await expect.poll(() => (saved.getByLabelText('Done') as HTMLInputElement).disabled).toBe(false)
+    fireEvent.click(saved.getByLabelText('Done'))
+    await expect.poll(() => writes).toEqual(['POST ', 'PATCH eq.3'])
+  })
+})
+
 describe('ClientTasks when writes succeed', () => {
   it('keeps the change and shows no alert', async () => {
     const api = await renderPage([stored(1, 'Water the plants')])

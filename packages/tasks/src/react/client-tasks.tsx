@@ -35,6 +35,9 @@ function withTask(tasks: Task[], task: Task): Task[] {
   return after === -1 ? [...tasks, task] : [...tasks.slice(0, after), task, ...tasks.slice(after)]
 }
 
+/** A task shown at once while its insert is in flight: its id is a stand-in, below any real one. */
+const isUnsaved = (task: Task) => task.id < 0
+
 /**
  * The client-side tasks page body: read and written from the browser with the user's token.
  * Changes show at once and roll back if the request fails (Clerk's guide reloads the window instead).
@@ -146,13 +149,25 @@ export function ClientTasks({
       ) : (
         <ul className="task-list" aria-label="Your tasks">
           {tasks.map((task) => (
-            <li key={task.id} className={task.done ? 'done' : undefined}>
+            <li
+              key={task.id}
+              className={task.done ? 'done' : undefined}
+              aria-busy={isUnsaved(task) || undefined}
+            >
               <span className="name">{task.name}</span>
               <TaskAuthor task={task} />
+              {/* Until the insert answers there is no row to change: a tick sent now would name
+                  the placeholder's id, match nothing, and look saved. */}
               <label>
-                <input type="checkbox" checked={task.done} onChange={() => onToggle(task)} /> Done
+                <input
+                  type="checkbox"
+                  checked={task.done}
+                  disabled={isUnsaved(task)}
+                  onChange={() => onToggle(task)}
+                />{' '}
+                Done
               </label>
-              <button type="button" onClick={() => onDelete(task)}>
+              <button type="button" disabled={isUnsaved(task)} onClick={() => onDelete(task)}>
                 Delete
               </button>
               <DataErrorAlert error={rowErrors[task.id]} />
