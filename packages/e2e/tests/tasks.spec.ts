@@ -178,14 +178,11 @@ for (const framework of FRAMEWORKS) {
               await route.fallback()
             },
           )
-          const refused = page.waitForResponse(
-            (response) =>
-              response.request().method() === 'POST' && response.url().startsWith(appUrl),
-          )
+          // Remix and React Router refuse the name on the server (held here); Next's form checks
+          // it before it sends. Either way the refusal lands after the user typed on.
           await addTask(page, '     ')
           await page.getByLabel('New task').fill(tooLong)
           release()
-          await refused
           await expect(mainAlert(page)).toContainText('Enter a name for the task.')
           await expect(page.getByLabel('New task')).toHaveValue(tooLong)
           await page.unrouteAll({ behavior: 'wait' })
