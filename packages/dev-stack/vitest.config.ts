@@ -1,8 +1,11 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Under CI (vitest's detection: CI set, or a known CI's own variables) a stray .only fails the
+    // run instead of skipping the rest; @repo/dev-stack's focused-tests test checks every config.
+    allowOnly: configDefaults.allowOnly,
     testTimeout: 180_000,
     hookTimeout: 180_000,
     // The Next smoke test holds the fixed ports the build was made for; nothing else may run
