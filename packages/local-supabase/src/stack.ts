@@ -1,5 +1,5 @@
 import { createGatewaySigner } from './api-keys.ts'
-import { type DatabaseOptions, startMigratedDatabase } from './database.ts'
+import { type DatabaseOptions, type RunningDatabase, startMigratedDatabase } from './database.ts'
 import { startGateway } from './gateway.ts'
 import { type Jwks, loadTrustedJwks, type TrustedJwksSource } from './jwks.ts'
 import type { AppliedMigration } from './migrations.ts'
@@ -27,6 +27,8 @@ export interface LocalSupabase {
   appliedMigrations: AppliedMigration[]
   /** True when this start created the database cluster. */
   createdDatabase: boolean
+  /** The template a new database was copied from; see RunningDatabase['template']. */
+  template: RunningDatabase['template']
   /** PIDs of the servers this stack started (PostgREST's changes after startDataApi()). */
   readonly pids: { postgres: number | undefined; postgrest: number | undefined }
   /** Stops PostgREST only, as when the data API goes down; the gateway then answers 502. */
@@ -49,17 +51,22 @@ export async function startLocalSupabase(options: LocalSupabaseOptions): Promise
   const anonKey = options.keys?.anonKey ?? generated.anonKey
   const serviceRoleKey = options.keys?.serviceRoleKey ?? generated.serviceRoleKey
 
-  const [trusted, signer] = await Promise.all([
-    loadTrustedJwks(options.trustedJwks),
-    createGatewaySigner(),
+  // Postgres starts while the issuer's keys load (under `pnpm dev` the emulator may still be
+  // starting) and the gateway's key is made.
+  const [databaseStart, keysStart] = await Promise.allSettled([
+    startMigratedDatabase({ ...options, port: options.ports?.db }),
+    Promise.all([loadTrustedJwks(options.trustedJwks), createGatewaySigner()]),
   ])
+  if (keysStart.status === 'rejected') {
+    if (databaseStart.status === 'fulfilled') await databaseStart.value.stop()
+    throw keysStart.reason
+  }
+  if (databaseStart.status === 'rejected') throw databaseStart.reason
+  const database = databaseStart.value
+  const [trusted, signer] = keysStart.value
   // PostgREST trusts the issuer's keys plus the gateway's own, which signs service_role tokens.
   const jwks: Jwks = { keys: [...trusted.keys, signer.publicJwk] }
 
-  const database = await startMigratedDatabase({
-    ...options,
-    port: options.ports?.db,
-  })
   const launchPostgrest = () =>
     startPostgrest({
       dbUrl: database.authenticatorUrl,
@@ -86,6 +93,7 @@ export async function startLocalSupabase(options: LocalSupabaseOptions): Promise
       dbUrl: database.url,
       appliedMigrations: database.appliedMigrations,
       createdDatabase: database.created,
+      template: database.template,
       get pids() {
         return { postgres: database.pid, postgrest: postgrest?.pid }
       },
