@@ -23,7 +23,7 @@ import {
 } from './results.ts'
 
 const PARTS: Record<PartName, string> = {
-  suite: 'the test suite, warm',
+  suite: 'the test suite: the last run, the e2e projects, warm',
   stack: 'local stack cold and warm start',
   dev: '`pnpm dev` to its banner',
   policies: 'RLS policy forms on 1 M rows',

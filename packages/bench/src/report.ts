@@ -19,6 +19,13 @@ function table(header: string[], rows: (string | number)[][]): string {
 const ms = (value: number) =>
   Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms` : '–'
 const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–')
+/** A task's or a suite's time: milliseconds, seconds, or minutes and seconds. */
+const duration = (value: number) => {
+  if (value < 1_000) return `${Math.round(value)} ms`
+  if (value < 60_000) return `${(value / 1_000).toFixed(1)} s`
+  const seconds = Math.round(value / 1_000)
+  return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`
+}
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`
 
 export function partReport(results: BenchResults, part: keyof BenchResults): string {
@@ -130,13 +137,48 @@ export function partReport(results: BenchResults, part: keyof BenchResults): str
     case 'suite': {
       const suite = results.suite?.result
       if (!suite) return ''
-      const head = suite.measured
-        ? `  warm \`${suite.command}\`: ${ms(suite.warmMs)}`
-        : `  warm \`${suite.command}\` not measured: ${suite.reason}`
-      const slowest = suite.tasks.slice(0, 10).map((task) => [task.task, ms(task.lastRunMs)])
-      return slowest.length > 0
-        ? `${head}\n${table(['slowest tasks, last run', 'time'], slowest)}`
-        : head
+      // docs/bench/latest.json may still hold what an older bench measured, in another shape.
+      if (!('lastRun' in suite)) return '  measured by an older bench: run `pnpm bench suite`'
+      const lines: string[] = []
+      const { lastRun, e2e, warm } = suite
+      if (lastRun.found) {
+        lines.push(
+          `  last turbo run: \`${lastRun.command}\` at ${lastRun.startedAt}, ${duration(lastRun.wallMs)}; ${lastRun.attempted} tasks, ${lastRun.cached} cached, ${lastRun.failed} failed (${lastRun.file})`,
+          table(
+            ['slowest tasks', 'cache', 'this run', 'when it runs'],
+            lastRun.slowest.map((task) => [
+              task.exitCode === 0 ? task.task : `${task.task} (failed, exit ${task.exitCode})`,
+              task.cache,
+              duration(task.thisRunMs),
+              duration(task.fullRunMs),
+            ]),
+          ),
+        )
+      } else {
+        lines.push(`  last turbo run: none read, ${lastRun.reason}`)
+      }
+      if (e2e.found) {
+        lines.push(
+          `  e2e suite: ${duration(e2e.wallMs)} from ${e2e.startedAt}; ${e2e.unexpected} unexpected, ${e2e.flaky} flaky (${e2e.file})`,
+          table(
+            ['e2e project', 'tests', 'wall', 'sum of tests'],
+            e2e.projects.map((project) => [
+              project.project,
+              project.tests,
+              duration(project.wallMs),
+              duration(project.sumMs),
+            ]),
+          ),
+        )
+      } else {
+        lines.push(`  e2e suite: none read, ${e2e.reason}`)
+      }
+      lines.push(
+        warm.found
+          ? `  warm \`${warm.command}\`: ${ms(warm.ms)}`
+          : `  warm suite not measured: ${warm.reason}`,
+      )
+      return lines.join('\n')
     }
   }
 }

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { repoRoot } from '@repo/dev-stack/testing'
 import { afterAll, describe, expect, test } from 'vitest'
@@ -59,7 +60,40 @@ describe('pnpm bench, each part on tiny sizes', () => {
       expect(entry.indexed.samples).toBe(2)
       expect(entry.unindexed.samples).toBe(2)
     }
-    expect(policies.cases.find((entry) => entry.id === 'kit')?.indexedRatio).toBe(1)
+    // The "÷ kit" columns the README quotes: each form's p50 over the kit's, measured the same
+    // way, rounded to two places; and the table prints those figures on each form's row.
+    const kit = policies.cases.find((entry) => entry.id === 'kit')
+    if (!kit) throw new Error('no kit case')
+    const report = partReport(
+      { policies: { measuredAt: '', machine: machine(), seconds: 0, result: policies } },
+      'policies',
+    ).split('\n')
+    for (const entry of policies.cases) {
+      for (const [ratio, p50, kitP50] of [
+        [entry.indexedRatio, entry.indexed.p50, kit.indexed.p50],
+        [entry.unindexedRatio, entry.unindexed.p50, kit.unindexed.p50],
+      ] as const) {
+        expect(
+          Math.abs(ratio - p50 / kitP50),
+          `${entry.id}: ${ratio} vs ${p50} ÷ ${kitP50}`,
+        ).toBeLessThanOrEqual(0.005 + 1e-9)
+      }
+      const row = report.find((line) => line.trimStart().startsWith(entry.label))
+      const cells = row
+        ?.trim()
+        .slice(entry.label.length)
+        .trim()
+        .split(/\s{2,}/)
+      expect(cells, entry.label).toEqual([
+        entry.rowsSeen.toLocaleString('en'),
+        expect.any(String),
+        expect.any(String),
+        `${entry.indexedRatio.toFixed(2)}×`,
+        expect.any(String),
+        expect.any(String),
+        `${entry.unindexedRatio.toFixed(2)}×`,
+      ])
+    }
     keep('policies', policies)
   })
 
@@ -73,7 +107,7 @@ describe('pnpm bench, each part on tiny sizes', () => {
     keep('data-api', api)
   })
 
-  test('suite: a warm turbo run is timed, with each task’s last run', async () => {
+  test('suite: the last run and the e2e report are read, and a warm turbo run is timed', async () => {
     const command = [
       process.execPath,
       path.join(repoRoot, 'node_modules/turbo/bin/turbo'),
@@ -81,13 +115,29 @@ describe('pnpm bench, each part on tiny sizes', () => {
       'lint',
       '--filter=@repo/env',
     ]
+    const fixtures = fileURLToPath(new URL('fixtures', import.meta.url))
     // `transit` has no script anywhere: turbo plans it, never caches it, and it does not count.
-    const options = { tasks: ['lint', 'transit'], filter: '@repo/env', command }
+    const options = {
+      tasks: ['lint', 'transit'],
+      filter: '@repo/env',
+      command,
+      runsDir: path.join(fixtures, 'turbo-runs'),
+      e2eReport: path.join(fixtures, 'e2e-report.json'),
+      slowest: 3,
+    }
     // Cached first: the part times only a warm cache.
     await promisify(execFile)(command[0] ?? '', command.slice(1), { cwd: repoRoot })
     const suite = await measureSuite(options, silentProgress)
-    expect(suite.measured).toBe(true)
-    expect(suite.tasks.map((task) => task.task)).toEqual(['@repo/env#lint'])
+    expect(suite.warm).toMatchObject({
+      found: true,
+      command: 'node turbo run lint --filter=@repo/env',
+    })
+    expect(suite.lastRun.found && suite.lastRun.slowest).toHaveLength(3)
+    expect(suite.e2e.found && suite.e2e.projects.map((project) => project.project)).toEqual([
+      'built',
+      'dev',
+      'alone-built',
+    ])
     keep('suite', suite)
   })
 

@@ -1,66 +1,47 @@
-// Part 6, the test suite: a warm `pnpm test` (nothing changed, so every turbo task is a cache
-// hit), and how long each task took when it last ran, which turbo keeps with each cache entry
-// (`timeSaved`). A cold suite takes many minutes, so this part measures only a warm cache and
-// says how to get one otherwise.
-import { execFile, spawn } from 'node:child_process'
+// Part 6, the test suite. Where its time goes, so a regression is seen the run it lands: the
+// slowest tasks of the last turbo run (its `--summarize` file, with each task's cache hit or
+// miss) and the e2e suite's time per Playwright project (its JSON report). Then a warm
+// `pnpm test` (nothing changed, so every task a cache hit), timed only when turbo says every
+// task is cached: a cold suite takes many minutes, and the part says how to warm it instead.
+import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { repoRoot } from '@repo/dev-stack/testing'
 import { childEnv } from '@repo/env/child-env'
+import { type E2eTimes, readE2eReport } from '../e2e-report.ts'
 import type { Progress } from '../progress.ts'
+import { plannedTasks } from '../turbo.ts'
+import { latestSummaryFile, readTurboSummary, type TurboRunTimes } from '../turbo-summary.ts'
 
 export interface SuiteOptions {
-  /** turbo tasks the command runs, for the cache check. */
+  /** turbo tasks the warm command runs, for the cache check. */
   tasks: string[]
   /** A turbo --filter, or all packages. */
   filter?: string
   /** The warm command, run from the repo root. Default: `pnpm test`, the README's. */
   command: string[]
+  /** Where turbo writes its run summaries. */
+  runsDir: string
+  /** The e2e suite's Playwright JSON report. */
+  e2eReport: string
+  /** How many of the last run's tasks to keep, slowest first. */
+  slowest: number
 }
 
 export const FULL_SUITE: SuiteOptions = {
   tasks: ['lint', 'typecheck', 'test'],
   command: ['pnpm', 'test'],
+  runsDir: path.join(repoRoot, '.turbo/runs'),
+  e2eReport: path.join(repoRoot, 'packages/e2e/test-results/report.json'),
+  slowest: 10,
 }
 
-export interface SuiteTask {
-  task: string
-  /** How long the task took when it last ran (and filled the cache). */
-  lastRunMs: number
-}
+/** A figure the part read or measured, or why it has none. */
+export type Found<T> = ({ found: true } & T) | { found: false; reason: string }
 
-export type SuiteResult =
-  | { measured: true; command: string; warmMs: number; tasks: SuiteTask[] }
-  | { measured: false; command: string; reason: string; tasks: SuiteTask[] }
-
-const turbo = path.join(repoRoot, 'node_modules/turbo/bin/turbo')
-
-interface DryRunTask {
-  taskId: string
-  /** `<NONEXISTENT>` for a package without that script: turbo plans it and runs nothing. */
-  command: string
-  cache: { status: 'HIT' | 'MISS'; timeSaved: number }
-}
-
-async function plannedTasks(options: SuiteOptions): Promise<DryRunTask[]> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [
-      turbo,
-      'run',
-      ...options.tasks,
-      ...(options.filter ? [`--filter=${options.filter}`] : []),
-      '--dry=json',
-    ],
-    {
-      cwd: repoRoot,
-      env: childEnv({ TURBO_TELEMETRY_DISABLED: '1' }),
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  )
-  return (JSON.parse(stdout) as { tasks: DryRunTask[] }).tasks.filter(
-    (task) => task.command !== '<NONEXISTENT>',
-  )
+export interface SuiteResult {
+  lastRun: Found<TurboRunTimes>
+  e2e: Found<E2eTimes>
+  warm: Found<{ command: string; ms: number }>
 }
 
 async function timeCommand(command: string[]): Promise<number> {
@@ -76,31 +57,62 @@ async function timeCommand(command: string[]): Promise<number> {
   return performance.now() - started
 }
 
+/** The last turbo run and the e2e report, as the part reads them, or why each is missing. */
+export function readSuiteFiles(
+  options: Pick<SuiteOptions, 'tasks' | 'runsDir' | 'e2eReport' | 'slowest'>,
+): Pick<SuiteResult, 'lastRun' | 'e2e'> {
+  return { lastRun: lastRun(options), e2e: e2e(options) }
+}
+
+function lastRun(
+  options: Pick<SuiteOptions, 'tasks' | 'runsDir' | 'slowest'>,
+): Found<TurboRunTimes> {
+  const file = latestSummaryFile(options.runsDir)
+  if (!file) {
+    return {
+      found: false,
+      reason: `no turbo run summary in ${path.relative(repoRoot, options.runsDir)}: run \`pnpm turbo run ${options.tasks.join(' ')} --summarize\``,
+    }
+  }
+  return { found: true, ...readTurboSummary(file, repoRoot, options.slowest) }
+}
+
+function e2e(options: Pick<SuiteOptions, 'e2eReport'>): Found<E2eTimes> {
+  try {
+    return { found: true, ...readE2eReport(options.e2eReport, repoRoot) }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    return {
+      found: false,
+      reason: `no e2e report at ${path.relative(repoRoot, options.e2eReport)}: run the e2e suite`,
+    }
+  }
+}
+
 export async function measureSuite(
   options: SuiteOptions,
   progress: Progress,
 ): Promise<SuiteResult> {
-  const command = options.command.map((part) => path.basename(part)).join(' ')
+  // Read before the warm run below, which may write a summary of its own (all cache hits).
+  progress('reading the last turbo run and the e2e report')
+  const result = readSuiteFiles(options)
+  // Executables by name (`node`, not its path), arguments as given.
+  const command = options.command
+    .map((part) => (path.isAbsolute(part) ? path.basename(part) : part))
+    .join(' ')
   progress('asking turbo which tasks are cached')
-  const planned = await plannedTasks(options)
-  const tasks = planned
-    .filter((task) => task.cache.status === 'HIT')
-    .map((task) => ({ task: task.taskId, lastRunMs: task.cache.timeSaved }))
-    .sort((a, b) => b.lastRunMs - a.lastRunMs)
+  const planned = await plannedTasks(options.tasks, { filter: options.filter })
   const missing = planned.filter((task) => task.cache.status !== 'HIT')
   if (missing.length > 0) {
+    const named = missing.slice(0, 3).map((task) => task.taskId)
     return {
-      measured: false,
-      command,
-      reason: `${missing.length} of ${planned.length} tasks are not cached (${missing
-        .slice(0, 3)
-        .map((task) => task.taskId)
-        .join(
-          ', ',
-        )}${missing.length > 3 ? ', …' : ''}): run \`${command}\` once, then \`pnpm bench suite\``,
-      tasks,
+      ...result,
+      warm: {
+        found: false,
+        reason: `${missing.length} of ${planned.length} tasks are not cached (${named.join(', ')}${missing.length > 3 ? ', …' : ''}): run \`${command}\` once, then \`pnpm bench suite\``,
+      },
     }
   }
   progress(`${command}, warm`)
-  return { measured: true, command, warmMs: await timeCommand(options.command), tasks }
+  return { ...result, warm: { found: true, command, ms: await timeCommand(options.command) } }
 }
