@@ -19,7 +19,12 @@ const quiet = () => undefined
 const startFixture = path.join(import.meta.dirname, 'fixtures', 'start-database.ts')
 
 // A random value made by the migration: a database that ran the migrations again would differ.
-const STAMP = 'create table stamp as select gen_random_uuid() as id;'
+// Each run also writes a line to the server's log, which reaches onLog: runs can be counted.
+const RAN = 'template test: the stamp migration ran'
+const STAMP = `create table stamp as select gen_random_uuid() as id;
+do $$ begin raise log '${RAN}'; end $$;`
+// The log line itself, not the STATEMENT line after it that quotes the migration.
+const RAN_LINE = `LOG:  ${RAN}`
 
 beforeEach(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), 'local-supabase-template-'))
@@ -83,7 +88,16 @@ async function cacheEntries(): Promise<string[]> {
   return (await readdir(path.join(templates, boots[0] ?? ''))).sort()
 }
 
-const start = () => startMigratedDatabase({ templates, migrationsDir, seedFile, onLog: quiet })
+/** How often the stamp migration ran, in any start of this file's process. */
+let migrationRuns = 0
+const countRuns = (line: string) => {
+  migrationRuns += line.split(RAN_LINE).length - 1
+}
+beforeEach(() => {
+  migrationRuns = 0
+})
+
+const start = () => startMigratedDatabase({ templates, migrationsDir, seedFile, onLog: countRuns })
 
 describe('a new database from the template', () => {
   it('is a copy of the migrated template, built once: not initdb and the migrations again', async () => {
@@ -93,8 +107,11 @@ describe('a new database from the template', () => {
     expect(first.created).toBe(true)
     expect(first.appliedMigrations.map((m) => m.file)).toEqual(['20260101000000_stamp.sql'])
 
+    expect(migrationRuns).toBe(1)
+
     const second = await start()
     try {
+      expect(migrationRuns).toBe(1)
       expect(second.template).toEqual({ key: first.template?.key, built: false })
       expect(second.appliedMigrations.map((m) => m.file)).toEqual(['20260101000000_stamp.sql'])
       // The same cluster (no second initdb) with the same migrated row (no second migration run).
@@ -224,12 +241,13 @@ interface Seen {
   cluster: string
   stamp: string
   template: RunningDatabase['template']
+  migrationRuns: number
 }
 
 function startElsewhere(): { child: ChildProcess; result: Promise<Seen> } {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', startFixture, templates, migrationsDir, seedFile],
+    ['--import', 'tsx', startFixture, templates, migrationsDir, seedFile, RAN_LINE],
     { cwd: path.dirname(import.meta.dirname), stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let out = ''
@@ -270,7 +288,7 @@ describe('many starts at once on an empty cache', () => {
     const inThisProcess = async (): Promise<Seen> => {
       const database = await start()
       try {
-        return { ...(await fingerprint(database)), template: database.template }
+        return { ...(await fingerprint(database)), template: database.template, migrationRuns: 0 }
       } finally {
         await database.stop()
       }
@@ -283,6 +301,8 @@ describe('many starts at once on an empty cache', () => {
     expect(new Set(results.map((r) => JSON.stringify([r.cluster, r.stamp]))).size).toBe(1)
     expect(new Set(results.map((r) => r.template?.key)).size).toBe(1)
     expect(results.filter((r) => r.template?.built)).toHaveLength(1)
+    // One build in all: the migrations ran once, in one of the processes.
+    expect(results.reduce((sum, r) => sum + r.migrationRuns, migrationRuns)).toBe(1)
     // Nothing left but the template: no lock, no build folder.
     expect(await cacheEntries()).toEqual([results[0]?.template?.key])
   })
