@@ -267,13 +267,12 @@ function startElsewhere(): { child: ChildProcess; result: Promise<Seen> } {
   return { child, result }
 }
 
-/** The PID of the Postgres a build runs, once one runs. */
+/** The PID of the Postgres a build runs (wherever it builds), once one runs. */
 async function buildingPostmaster(): Promise<number> {
   for (;;) {
     const boots = existsSync(templates) ? await readdir(templates) : []
     for (const boot of boots) {
       for (const name of await readdir(path.join(templates, boot))) {
-        if (!name.includes('.build-')) continue
         const pidFile = path.join(templates, boot, name, 'data', 'postmaster.pid')
         const pid = Number.parseInt(await readFile(pidFile, 'utf8').catch(() => ''), 10)
         if (pid > 0) return pid
@@ -317,7 +316,6 @@ describe('many starts at once on an empty cache', () => {
     await new Promise((resolve) => child.once('close', resolve))
     // Its Postgres would outlive it; stop that too, as a crash of the machine would.
     process.kill(postmasterPid, 'SIGKILL')
-    expect((await cacheEntries()).some((name) => name.includes('.build-'))).toBe(true)
 
     const database = await start()
     try {
