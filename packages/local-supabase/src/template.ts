@@ -6,8 +6,8 @@
 // Many processes (vitest workers, turbo tasks) may want the same template at the same moment.
 // A template is built in a private folder and published by renaming that folder into place, so
 // a published template is always whole. One process builds while the others wait on a lock file
-// that names its PID; if that process dies, the others build their own, and the first rename
-// wins.
+// that names its PID; if that process dies, another takes the lock over and builds. Should two
+// build anyway, the first rename wins and the other build is dropped.
 import crypto from 'node:crypto'
 import { constants, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
@@ -215,8 +215,14 @@ async function obtain(
         await fs.rm(lock, { force: true })
       }
     }
-    if ((holder !== undefined && !isAlive(holder)) || Date.now() > waitUntil) {
-      // The builder died (or hangs): build our own; whoever renames first wins.
+    if (holder !== undefined && !isAlive(holder)) {
+      // Its builder died: the lock is free. (Should two processes see that at once, both may
+      // end up building; the first rename wins and the other's build is dropped.)
+      await fs.rm(lock, { force: true })
+      continue
+    }
+    if (Date.now() > waitUntil) {
+      // The builder hangs: build our own; whoever renames first wins.
       return await buildAndPublish(published, parts, build)
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS))
