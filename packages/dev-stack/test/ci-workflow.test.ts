@@ -325,17 +325,10 @@ describe('.github/workflows/ci.yml', () => {
   })
 })
 
-describe('Playwright sharding, on a small suite', () => {
+describe('Playwright, on a small suite', () => {
   it('runs a project others depend on whole in every shard with a dependent test, and lists without global setup', async () => {
     const total = e2eParts().commands.filter((c) => /\s--shard=/.test(c)).length
-    const dir = tempDir('shard-rule-')
-    // @playwright/test resolves from here as from packages/e2e: the same install.
-    mkdirSync(path.join(dir, 'node_modules/@playwright'), { recursive: true })
-    const playwrightTest = path.dirname(
-      createRequire(path.join(e2eDir, 'package.json')).resolve('@playwright/test/package.json'),
-    )
-    symlinkSync(playwrightTest, path.join(dir, 'node_modules/@playwright/test'))
-    mkdirSync(path.join(dir, 'tests'))
+    const dir = smallSuite('shard-rule-')
     const marker = path.join(dir, 'global-setup-ran')
     writeFileSync(
       path.join(dir, 'global-setup.ts'),
@@ -364,7 +357,6 @@ export default defineConfig({
           path.join(dir, `tests/${project}-${i}.spec.ts`),
           `import { test } from '@playwright/test'\nfor (const n of [1, 2]) test(\`${project} ${i}.\${n}\`, () => {})\n`,
         )
-    const playwright = `${path.join(e2eDir, 'node_modules/.bin/playwright')} test`
     const [all, ...perShard] = (await Promise.all(
       [playwright, ...perShardArgs(total).map((args) => `${playwright} ${args}`)].map((c) =>
         list(c, dir),
@@ -383,7 +375,67 @@ export default defineConfig({
       )
     expect(perShard[total - 1]?.tests).toEqual([])
   })
+
+  it("runs the unsharded e2e job's projects one test at a time, in config order, without their dependencies", async () => {
+    // That job's flags, on a chain like packages/e2e's: each project depends on the one before.
+    const alone = e2eParts().commands.filter((c) => !/\s--shard=/.test(c))
+    expect(alone).toHaveLength(1)
+    const flags = (alone[0] ?? '')
+      .replace(/^pnpm exec playwright test/, '')
+      .replace(/\s--(project|reporter)=\S+/g, '')
+      .trim()
+    const dir = smallSuite('alone-order-')
+    const chain = ['first', 'second', 'third']
+    writeFileSync(
+      path.join(dir, 'playwright.config.ts'),
+      `import { defineConfig } from '@playwright/test'
+export default defineConfig({
+  testDir: './tests',
+  workers: 2,
+  fullyParallel: true,
+  projects: [
+    { name: 'before', testMatch: 'before.spec.ts' },
+${chain.map((name, i) => `    { name: '${name}', testMatch: '${name}.spec.ts', dependencies: ['${i ? chain[i - 1] : 'before'}'], workers: 1 },`).join('\n')}
+  ],
 })
+`,
+    )
+    for (const name of ['before', ...chain])
+      writeFileSync(
+        path.join(dir, `tests/${name}.spec.ts`),
+        `import { appendFileSync } from 'node:fs'
+import { test } from '@playwright/test'
+for (const n of [1, 2]) {
+  test(\`${name} \${n}\`, async () => {
+    appendFileSync('order.log', \`start ${name} \${n}\\n\`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    appendFileSync('order.log', \`end ${name} \${n}\\n\`)
+  })
+}
+`,
+      )
+    const projects = chain.map((name) => `--project=${name}`).join(' ')
+    await sh(`${playwright} ${projects} ${flags} --reporter=dot`, dir)
+    const order = readFileSync(path.join(dir, 'order.log'), 'utf8').trim().split('\n')
+    expect(order).toEqual(
+      chain.flatMap((name) => [1, 2].flatMap((n) => [`start ${name} ${n}`, `end ${name} ${n}`])),
+    )
+  })
+})
+
+/** A folder for a small Playwright suite, resolving @playwright/test as packages/e2e does. */
+function smallSuite(prefix: string): string {
+  const dir = tempDir(prefix)
+  mkdirSync(path.join(dir, 'node_modules/@playwright'), { recursive: true })
+  const playwrightTest = path.dirname(
+    createRequire(path.join(e2eDir, 'package.json')).resolve('@playwright/test/package.json'),
+  )
+  symlinkSync(playwrightTest, path.join(dir, 'node_modules/@playwright/test'))
+  mkdirSync(path.join(dir, 'tests'))
+  return dir
+}
+
+const playwright = `${path.join(e2eDir, 'node_modules/.bin/playwright')} test`
 
 function perShardArgs(total: number): string[] {
   return Array.from({ length: total }, (_, i) => `--shard=${i + 1}/${total}`)
