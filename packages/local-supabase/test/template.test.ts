@@ -9,7 +9,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type RunningDatabase, startMigratedDatabase } from '../src/index.ts'
-import { templateKey } from '../src/template.ts'
+import { defaultTemplateRoot, templateKey } from '../src/template.ts'
 
 let workDir: string
 let templates: string
@@ -97,7 +97,19 @@ beforeEach(() => {
   migrationRuns = 0
 })
 
+/** A start with this test's own (at first empty) templates folder. */
 const start = () => startMigratedDatabase({ templates, migrationsDir, seedFile, onLog: countRuns })
+/** A start with the default templates folder, shared with other tests and runs. */
+const startShared = () => startMigratedDatabase({ migrationsDir, seedFile, onLog: quiet })
+
+/** The template.json of a published template, in whichever boot's folder holds it. */
+async function templateFile(root: string, key: string): Promise<{ superuserPassword: string }> {
+  for (const boot of await readdir(root)) {
+    const file = path.join(root, boot, key, 'template.json')
+    if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8'))
+  }
+  throw new Error(`no template ${key} in ${root}`)
+}
 
 describe('a new database from the template', () => {
   it('is a copy of the migrated template, built once: not initdb and the migrations again', async () => {
@@ -123,13 +135,13 @@ describe('a new database from the template', () => {
   })
 
   it('is the stack’s own: its passwords, not the template’s or another copy’s, and its rows', async () => {
-    const a = await start()
-    const b = await start()
+    const a = await startShared()
+    const b = await startShared()
     try {
-      const boot = (await readdir(templates))[0] ?? ''
-      const { superuserPassword: templatePassword } = JSON.parse(
-        await readFile(path.join(templates, boot, a.template?.key ?? '', 'template.json'), 'utf8'),
-      ) as { superuserPassword: string }
+      const { superuserPassword: templatePassword } = await templateFile(
+        defaultTemplateRoot(),
+        a.template?.key ?? '',
+      )
       const passwordOf = (url: string) => decodeURIComponent(new URL(url).password)
       for (const [database, other] of [
         [a, b],
@@ -157,7 +169,7 @@ describe('a new database from the template', () => {
       await b.stop()
     }
     // Nor does a copy write back into the template.
-    const c = await start()
+    const c = await startShared()
     try {
       expect(await query(c.url, 'select count(*)::int as n from stamp')).toEqual([{ n: 1 }])
     } finally {
@@ -214,14 +226,13 @@ describe('a new database from the template', () => {
     const options = {
       dataDir,
       superuserPassword: 'kept-for-this-dir',
-      templates,
       migrationsDir,
       seedFile,
       onLog: quiet,
     }
     const first = await startMigratedDatabase(options)
     expect(first.created).toBe(true)
-    expect(first.template?.built).toBe(true)
+    expect(first.template?.key).toMatch(/^[0-9a-f]{32}$/)
     await query(first.url, 'insert into stamp values (gen_random_uuid())')
     await first.stop()
 
@@ -236,7 +247,7 @@ describe('a new database from the template', () => {
   })
 })
 
-/** Starts a database in another process, as another vitest worker or turbo task does. */
+/** What a start saw: the cluster, the migration's row, the template, the migration's runs. */
 interface Seen {
   cluster: string
   stamp: string
@@ -244,6 +255,7 @@ interface Seen {
   migrationRuns: number
 }
 
+/** Starts a database in another process, as another vitest worker or turbo task does. */
 function startElsewhere(): { child: ChildProcess; result: Promise<Seen> } {
   const child = spawn(
     process.execPath,
