@@ -21,9 +21,9 @@ export default defineConfig<Pick<TestFixtures, 'framework'>, Pick<WorkerFixtures
   expect: { timeout: 30_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/report.json' }]],
   use: {
-    // A failed scenario keeps its trace (DOM snapshots, network, console). The screencast is
-    // left out: recording it cost every scenario about a fifth more CPU on two cores, and the
-    // failure screenshot shows the end state.
+    // A failed scenario keeps its trace (DOM snapshots, network, console). Tracing cost a run of
+    // scenarios about a fifth more CPU here (measured against no trace); its screencast, frames
+    // the browser encodes all along, is left out, and the failure screenshot shows the end.
     trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
