@@ -5,7 +5,8 @@ import { clerkOrgId, clerkUserId, hasClerkUser } from './clerk-claims.ts'
 
 // Clerk's users and organizations, mirrored from its webhooks so pages can show names, not ids.
 // Only the webhook handler writes them, with the service key, through the functions in
-// supabase/migrations/*_clerk_sync.sql (each delivery in one transaction): no client role holds
+// supabase/migrations/*_clerk_sync.sql and *_clerk_sync_serialized.sql (each delivery in one
+// transaction, deliveries about one object in turn): no client role holds
 // a write privilege, and the policies below only ever let a signed-in user read.
 
 const clerkUpdatedAt = () =>
