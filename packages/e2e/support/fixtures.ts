@@ -174,6 +174,17 @@ export async function signOut(page: Page) {
 /** The task list on the page, as a user reads it. */
 export const taskNames = (page: Page) => page.locator('main .task-list .name')
 
+/**
+ * The task is on the list and saved: the client page shows a new task at once and offers its
+ * tick and delete only once the database has it. Leaving the page before that drops the insert
+ * the browser still has in flight, as it would for a user.
+ */
+export async function expectSaved(page: Page, name: string) {
+  const row = page.locator('main .task-list li', { hasText: name })
+  await expect(row).toBeVisible()
+  await expect(row.getByLabel('Done')).toBeEnabled()
+}
+
 /** A message in the page body (Next also has a route announcer with role=alert). */
 export const mainAlert = (page: Page) => page.locator('main').getByRole('alert')
 

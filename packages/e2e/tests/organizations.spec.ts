@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test'
 import { FRAMEWORKS } from '../support/apps.ts'
 import {
   expect,
+  expectSaved,
   mainAlert,
   type Person,
   signIn,
@@ -29,7 +30,7 @@ const heading = (page: Page, organization: string | null) =>
 async function addTask(page: Page, name: string) {
   await page.getByLabel('New task').fill(name)
   await page.getByRole('button', { name: 'Add' }).click()
-  await expect(row(page, name)).toBeVisible()
+  await expectSaved(page, name)
 }
 
 /** Picks an organization (or "Personal account") in the header's switcher. */

@@ -5,6 +5,7 @@ import { FRAMEWORKS } from '../support/apps.ts'
 import {
   dataApi,
   expect,
+  expectSaved,
   mainAlert,
   signIn,
   tasksLoaded,
@@ -30,7 +31,7 @@ for (const framework of FRAMEWORKS) {
       const name = unique('Still here after the outage')
       await page.getByLabel('New task').fill(name)
       await page.getByRole('button', { name: 'Add' }).click()
-      await expect(row(page, name)).toBeVisible()
+      await expectSaved(page, name)
       await allowDuring('the data API down', async () => {
         await dataApi(stack, 'stop')
         try {

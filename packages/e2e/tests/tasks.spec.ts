@@ -12,6 +12,7 @@ import { FRAMEWORKS, type Mode, repoRoot } from '../support/apps.ts'
 import { writeDocsScreenshots } from '../support/env.ts'
 import {
   expect,
+  expectSaved,
   mainAlert,
   signIn,
   signOut,
@@ -91,7 +92,7 @@ for (const framework of FRAMEWORKS) {
         await signIn(page, appUrl, cast.alice, path)
         const name = unique('Water the plants')
         await addTask(page, name)
-        await expect(row(page, name)).toBeVisible()
+        await expectSaved(page, name)
         await expect(page.getByLabel('New task')).toHaveValue('')
 
         await row(page, name).getByLabel('Done').check()
@@ -120,7 +121,7 @@ for (const framework of FRAMEWORKS) {
       await signIn(page, appUrl, cast.alice, '/ssr')
       const alices = unique('Alice’s secret')
       await addTask(page, alices)
-      await expect(row(page, alices)).toBeVisible()
+      await expectSaved(page, alices)
       await signOut(page)
 
       await signIn(page, appUrl, cast.bob, '/ssr')
@@ -128,7 +129,7 @@ for (const framework of FRAMEWORKS) {
       await expect(row(page, alices)).toHaveCount(0)
       const bobs = unique('Bob’s own')
       await addTask(page, bobs)
-      await expect(row(page, bobs)).toBeVisible()
+      await expectSaved(page, bobs)
       await page.goto(`${appUrl}/`)
       await expect(row(page, bobs)).toBeVisible()
       await expect(row(page, alices)).toHaveCount(0)
@@ -225,7 +226,7 @@ for (const framework of FRAMEWORKS) {
       await signIn(page, appUrl, cast.alice, '/ssr')
       const name = unique('Seen in both frameworks')
       await addTask(page, name)
-      await expect(row(page, name)).toBeVisible()
+      await expectSaved(page, name)
       await shot(`${framework}-ssr-alice.png`)
       // Same hostname, so the Clerk session cookies carry over to the other apps.
       for (const other of otherApps) {
@@ -264,7 +265,7 @@ for (const framework of FRAMEWORKS) {
       await expect(page.getByText('No tasks yet')).toBeVisible()
       const name = unique('First task')
       await addTask(page, name)
-      await expect(row(page, name)).toBeVisible()
+      await expectSaved(page, name)
       await page.goto(`${appUrl}/ssr`)
       await expect(taskNames(page)).toHaveText([name])
     })
