@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -12,6 +13,18 @@ import {
 } from '../src/index.ts'
 import { ALICE, BOB, testKeyPem } from './support/harness.ts'
 import { FakeBrowser } from './support/requests.ts'
+
+/**
+ * `getCookieSuffix` from the @clerk/shared that this @clerk/backend reads suffixed cookies with
+ * (each major pins its own), not a copy of its algorithm.
+ */
+function clerkSharedCookieSuffix(backend: 'clerk-backend-3' | 'clerk-backend-2') {
+  const fromBackend = createRequire(createRequire(import.meta.url).resolve(backend))
+  const keys = fromBackend('@clerk/shared/keys') as {
+    getCookieSuffix(publishableKey: string): Promise<string>
+  }
+  return keys.getCookieSuffix
+}
 
 let emulator: ClerkEmulator
 let browser: FakeBrowser
@@ -41,11 +54,22 @@ describe('instance identity', () => {
     expect(emulator.instance.proxyUrl).toBe('http://localhost:4100/__clerk')
   })
 
-  it('derives the cookie suffix the way @clerk/shared does', () => {
-    // 8 chars of base64url(sha1(publishable key))
-    expect(cookieSuffixFor('pk_live_Y2xlcmsuZXhhbXBsZS5jb20k')).toMatch(/^[A-Za-z0-9_-]{8}$/)
-    expect(emulator.instance.cookieSuffix).toBe(cookieSuffixFor(emulator.instance.publishableKey))
-  })
+  it.each(['clerk-backend-3', 'clerk-backend-2'] as const)(
+    'names its suffixed cookies as %s’s @clerk/shared does',
+    async (backend) => {
+      const getCookieSuffix = clerkSharedCookieSuffix(backend)
+      // The default host's suffix has a '-', so a suffix that is not base64url differs here.
+      for (const host of ['clerk.emulator.example', 'clerk.example.com', 'clerk.other.test']) {
+        const publishableKey = publishableKeyFor(host)
+        expect(cookieSuffixFor(publishableKey), host).toBe(await getCookieSuffix(publishableKey))
+      }
+      // The cookie @clerk/backend looks for is the one the emulator sets.
+      await browser.signIn(ALICE.email, ALICE.password)
+      const suffix = await getCookieSuffix(emulator.instance.publishableKey)
+      expect(browser.cookies[`__client_uat_${suffix}`]).toBe(browser.cookies.__client_uat)
+      expect(Number(browser.cookies.__client_uat)).toBeGreaterThan(0)
+    },
+  )
 
   it('accepts only 2048-bit RSA signing keys', async () => {
     const { generateKeyPairSync } = await import('node:crypto')

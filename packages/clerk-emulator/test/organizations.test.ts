@@ -175,6 +175,22 @@ describe('what an organization’s admins may do from <OrganizationProfile/>', (
     return { browser, sessionId }
   }
 
+  /**
+   * As setActive({ organization }) does, and checked: a fallback to the personal account means
+   * something only if the session had the organization active first.
+   */
+  async function switchTo(
+    { browser, sessionId }: Awaited<ReturnType<typeof signedIn>>,
+    organizationId: string,
+  ) {
+    const touched = await browser.fapi('POST', `/client/sessions/${sessionId}/touch`, {
+      active_organization_id: organizationId,
+    })
+    expect(touched.json.response.last_active_organization_id).toBe(organizationId)
+    const client = await browser.fapi('GET', '/client')
+    expect(client.json.response.sessions[0].last_active_organization_id).toBe(organizationId)
+  }
+
   it('rename it, change a member’s role and remove them; a member may do none of it', async () => {
     const bobs = await signedIn(bob)
     expect(
@@ -232,9 +248,7 @@ describe('what an organization’s admins may do from <OrganizationProfile/>', (
 
   it('delete it: its members’ sessions fall back to their personal accounts', async () => {
     const bobs = await signedIn(bob)
-    await bobs.browser.fapi('POST', `/client/sessions/${bobs.sessionId}/touch`, {
-      active_organization_id: acme.id,
-    })
+    await switchTo(bobs, acme.id)
     const { browser } = await signedIn(alice)
     expect((await browser.fapi('DELETE', `/organizations/${acme.id}`)).status).toBe(200)
     expect(harness.emulator.store.organizations.has(acme.id)).toBe(false)
@@ -244,9 +258,7 @@ describe('what an organization’s admins may do from <OrganizationProfile/>', (
 
   it('a removed member’s session no longer names the organization', async () => {
     const bobs = await signedIn(bob)
-    await bobs.browser.fapi('POST', `/client/sessions/${bobs.sessionId}/touch`, {
-      active_organization_id: acme.id,
-    })
+    await switchTo(bobs, acme.id)
     const { browser } = await signedIn(alice)
     await browser.fapi('DELETE', `/organizations/${acme.id}/memberships/${bob.id}`)
     const client = await bobs.browser.fapi('GET', '/client')

@@ -2,9 +2,15 @@
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { localEmulatorAppEnv, localEmulatorSettings } from '../src/app-env.ts'
 import { createEmulator } from '../src/emulator.ts'
-import { generateSigningKeyPem, loadOrCreateSecretKey, signingKeyFromPem } from '../src/keys.ts'
+import {
+  generateSigningKeyPem,
+  loadOrCreateSecretKey,
+  randomSecretKey,
+  signingKeyFromPem,
+} from '../src/keys.ts'
 
 let dir: string
 
@@ -13,6 +19,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  vi.unstubAllEnvs()
   await rm(dir, { recursive: true, force: true })
 })
 
@@ -32,10 +39,36 @@ describe('the emulator’s secret key', () => {
     expect(() => loadOrCreateSecretKey({ file })).toThrow(/empty-secret-key does not hold/)
   })
 
-  it('comes from CLERK_EMULATOR_SECRET_KEY when that is set', () => {
-    expect(loadOrCreateSecretKey({ value: 'sk_live_given', file: path.join(dir, 'unused') })).toBe(
-      'sk_live_given',
-    )
+  it('comes from CLERK_EMULATOR_SECRET_KEY when that is set', async () => {
+    const given = `sk_live_${'5e'.repeat(24)}`
+    vi.stubEnv('CLERK_EMULATOR_SECRET_KEY', given)
+    // The other two secrets from env too, so nothing is read from or written to .local/.
+    vi.stubEnv('CLERK_EMULATOR_SIGNING_KEY', generateSigningKeyPem())
+    vi.stubEnv('CLERK_EMULATOR_WEBHOOK_SECRET', `whsec_${Buffer.alloc(24, 7).toString('base64')}`)
+    const settings = localEmulatorSettings()
+    expect(settings.secretKey).toBe(given)
+    // What print-env hands each app, and what the Backend API then accepts.
+    const apps = localEmulatorAppEnv()
+    expect(
+      [apps.next, apps.remix, apps['react-router']].map((env) => env.CLERK_SECRET_KEY),
+    ).toEqual([given, given, given])
+    const emulator = createEmulator({
+      origin: settings.origin,
+      key: settings.key,
+      secretKey: settings.secretKey,
+      users: [],
+      log: () => undefined,
+    })
+    const usersWith = (secret: string) =>
+      emulator.handle({
+        method: 'GET',
+        url: new URL('/v1/users', settings.origin),
+        headers: { authorization: `Bearer ${secret}` },
+        cookies: {},
+        body: {},
+      })
+    expect((await usersWith(given)).status).toBe(200)
+    expect((await usersWith(randomSecretKey())).status).toBe(401)
   })
 
   it('is random for an emulator given none', () => {
