@@ -1,9 +1,26 @@
-// After `react-router build`: no secret in build/client, what browsers download.
+// Nothing secret in what browsers get from apps/react-router. `react-router build` runs without the
+// stack's env (no with-local-env; Vite inlines only VITE_* variables, and the app has none), so
+// build/client can hold a secret only if one is written into the code: that scan looks for the
+// shapes of secrets. The served pages and data requests carry the loaders' data (Clerk's state
+// from rootAuthLoader): those are scanned for the secrets this run gave the server.
 import path from 'node:path'
-import { defineClientBundleSecretsSuite } from '../../src/secrets-suite.ts'
-import { appDir } from '../../src/testing.ts'
+import { findFreePort } from '@repo/local-supabase/testing'
+import {
+  defineClientBundleSecretsSuite,
+  defineServedSecretsSuite,
+} from '../../src/secrets-suite.ts'
+import { appDir, startBuiltApp } from '../../src/testing.ts'
 
 defineClientBundleSecretsSuite(
   path.join(appDir('react-router'), 'build/client'),
   /assets\/ssr-.*\.js$/,
 )
+
+defineServedSecretsSuite('react-router', {
+  start: async (services) =>
+    startBuiltApp('react-router', {
+      appDir: appDir('react-router'),
+      ...services,
+      port: await findFreePort(),
+    }),
+})
