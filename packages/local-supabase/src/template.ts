@@ -93,22 +93,25 @@ interface TemplateKeyParts {
 }
 
 async function keyParts(inputs: TemplateInputs): Promise<TemplateKeyParts> {
-  const code: Record<string, string> = {}
-  for (const file of BUILD_CODE) {
-    code[file] = sha256(await fs.readFile(new URL(`./${file}`, import.meta.url)))
-  }
-  const migrations = await Promise.all(
-    (await listMigrationFiles(inputs.migrationsDir)).map(async ({ file }) => ({
-      file,
-      sha256: sha256(await fs.readFile(path.join(inputs.migrationsDir, file))),
-    })),
-  )
-  let seed: string | null = null
-  try {
-    seed = sha256(await fs.readFile(inputs.seedFile))
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
+  // Read at once, not one after another: this is on every start's path.
+  const hashOf = async (file: string | URL) => sha256(await fs.readFile(file))
+  const [code, migrations, seed] = await Promise.all([
+    Promise.all(
+      BUILD_CODE.map(async (file) => [file, await hashOf(new URL(`./${file}`, import.meta.url))]),
+    ).then(Object.fromEntries),
+    listMigrationFiles(inputs.migrationsDir).then((files) =>
+      Promise.all(
+        files.map(async ({ file }) => ({
+          file,
+          sha256: await hashOf(path.join(inputs.migrationsDir, file)),
+        })),
+      ),
+    ),
+    hashOf(inputs.seedFile).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null
+      throw error
+    }),
+  ])
   return {
     postgres: postgresBinariesId(),
     platform: `${process.platform}-${process.arch}`,
@@ -156,8 +159,11 @@ function bootId(): string {
 
 /** Makes the root folder, and refuses one that another user owns or may write to. */
 async function ensureRoot(root: string): Promise<void> {
-  await fs.mkdir(root, { recursive: true, mode: 0o755 })
-  const stat = await fs.lstat(root)
+  const stat = await fs.lstat(root).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error
+    await fs.mkdir(root, { recursive: true, mode: 0o755 })
+    return await fs.lstat(root)
+  })
   const uid = process.getuid?.()
   if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || stat.mode & 0o022) {
     throw new Error(
@@ -199,13 +205,13 @@ async function obtain(
   build: BuildTemplate,
 ): Promise<Template> {
   await ensureRoot(path.dirname(bootDir))
-  await fs.mkdir(bootDir, { recursive: true, mode: 0o755 })
   const published = path.join(bootDir, key)
   const lock = `${published}.lock`
   const waitUntil = Date.now() + WAIT_FOR_BUILDER_MS
   for (;;) {
     const found = await readPublished(published)
     if (found) return found
+    await fs.mkdir(bootDir, { recursive: true, mode: 0o755 })
     const holder = await takeLock(lock)
     if (holder === 'ours') {
       try {
@@ -407,16 +413,28 @@ async function copyTree(from: string, to: string, owner: RunAs | undefined): Pro
   const entries = await fs.readdir(from, { withFileTypes: true, recursive: true })
   const relative = (entry: { parentPath: string; name: string }) =>
     path.relative(from, path.join(entry.parentPath, entry.name))
-  const dirs = entries
-    .filter((entry) => entry.isDirectory())
-    .map(relative)
-    .sort((a, b) => a.split(path.sep).length - b.split(path.sep).length)
+  const dirs = entries.filter((entry) => entry.isDirectory()).map(relative)
+  // Folders level by level, each level at once (about 25 of them, 4 deep).
+  const modes = await Promise.all(
+    ['', ...dirs].map(async (dir) => ({
+      dir,
+      mode: (await fs.stat(path.join(from, dir))).mode & 0o7777,
+    })),
+  )
   const made: string[] = []
-  for (const dir of ['', ...dirs]) {
-    const target = path.join(to, dir)
-    await fs.mkdir(target, { mode: 0o700 })
-    await fs.chmod(target, (await fs.stat(path.join(from, dir))).mode & 0o7777)
-    made.push(target)
+  const depth = (dir: string) => (dir === '' ? 0 : dir.split(path.sep).length)
+  for (let level = 0; level <= Math.max(...modes.map(({ dir }) => depth(dir))); level++) {
+    await Promise.all(
+      modes
+        .filter(({ dir }) => depth(dir) === level)
+        .map(async ({ dir, mode }) => {
+          const target = path.join(to, dir)
+          await fs.mkdir(target, { mode })
+          // mkdir's mode passes through the umask.
+          await fs.chmod(target, mode)
+          made.push(target)
+        }),
+    )
   }
   const files = entries.filter((entry) => !entry.isDirectory())
   // About a thousand small files: copied many at a time, so the copy is not a thousand
