@@ -1,5 +1,6 @@
 // Part 1, the stack: how long `local-supabase start` takes from process start to the first
-// successful query through the data API, cold (a new data directory: initdb and migrations) and
+// successful query through the data API, cold (a new data directory: a copy of the migrated
+// template, which the first run builds if this machine has none for these migrations yet) and
 // warm (a restart on the existing one); and how long `pnpm dev` takes to print its ready banner.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
