@@ -8,8 +8,10 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { UNFINISHED_COPY } from '../src/database.ts'
 import { type RunningDatabase, startMigratedDatabase } from '../src/index.ts'
-import { defaultTemplateRoot, templateKey } from '../src/template.ts'
+import { postgresUser } from '../src/postgres.ts'
+import { copyTemplate, defaultTemplateRoot, templateKey } from '../src/template.ts'
 
 let workDir: string
 let templates: string
@@ -243,6 +245,37 @@ describe('a new database from the template', () => {
       expect(await query(second.url, 'select count(*)::int as n from stamp')).toEqual([{ n: 2 }])
     } finally {
       await second.stop()
+    }
+  })
+})
+
+describe('a persistent copy whose start died before it had its passwords', () => {
+  it('is deleted and copied again by the next start', async () => {
+    const dataDir = path.join(workDir, 'data')
+    const options = { dataDir, superuserPassword: 'kept-for-this-dir', migrationsDir, seedFile }
+    // The template, then what a start killed between its copy and its passwords leaves.
+    const made = await startMigratedDatabase({ ...options, dataDir: path.join(workDir, 'first') })
+    await made.stop()
+    const key = made.template?.key ?? ''
+    const boot = (await readdir(defaultTemplateRoot())).find((name) =>
+      existsSync(path.join(defaultTemplateRoot(), name, key)),
+    )
+    const template = {
+      ...(await templateFile(defaultTemplateRoot(), key)),
+      key,
+      dataDir: path.join(defaultTemplateRoot(), boot ?? '', key, 'data'),
+      migrations: [],
+      built: false,
+    }
+    await copyTemplate(template, dataDir, postgresUser(), UNFINISHED_COPY)
+
+    const database = await startMigratedDatabase({ ...options, onLog: quiet })
+    try {
+      expect(database.created).toBe(true)
+      expect(await query(database.url, 'select count(*)::int as n from stamp')).toEqual([{ n: 1 }])
+      expect(existsSync(path.join(dataDir, UNFINISHED_COPY))).toBe(false)
+    } finally {
+      await database.stop()
     }
   })
 })
