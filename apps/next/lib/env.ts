@@ -4,21 +4,22 @@
 // key's old name, which the preset still reads.
 import type { ClerkSyncEnv } from '@repo/clerk-sync'
 import { clerkSyncEnv } from '@repo/clerk-sync/env'
-import { throwEnvError } from '@repo/env'
+import { everyPreset, throwEnvError } from '@repo/env'
 import type { SupabaseEnv } from '@repo/supabase-clerk'
 import { supabaseClerkEnv } from '@repo/supabase-clerk/next/env'
 import { createEnv } from '@t3-oss/env-nextjs'
 
 export const env = createEnv({
-  extends: [
-    supabaseClerkEnv({
-      NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
-      NEXT_PUBLIC_SUPABASE_URL: process.env.NEXT_PUBLIC_SUPABASE_URL,
-      NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
-      NEXT_PUBLIC_SUPABASE_KEY: process.env.NEXT_PUBLIC_SUPABASE_KEY,
-    }),
-    clerkSyncEnv(process.env, 'apps/next'),
-  ],
+  extends: everyPreset('apps/next is not configured', [
+    () =>
+      supabaseClerkEnv({
+        NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+        NEXT_PUBLIC_SUPABASE_URL: process.env.NEXT_PUBLIC_SUPABASE_URL,
+        NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
+        NEXT_PUBLIC_SUPABASE_KEY: process.env.NEXT_PUBLIC_SUPABASE_KEY,
+      }),
+    () => clerkSyncEnv(process.env, 'apps/next'),
+  ]),
   experimental__runtimeEnv: {},
   onValidationError: throwEnvError('apps/next is not configured'),
 })

@@ -50,6 +50,8 @@ export function defineStartWithoutEnvSuite(
         expect(output).toContain(`${variable} is not set`)
         expect(output).toContain(whereFrom)
       }
+      // All at once: the webhook route's too, not only the first group a preset checked.
+      for (const variable of WEBHOOK_VARIABLES) expect(output).toContain(`${variable} is not set`)
       // Nothing filled the gaps in: no dev tooling runs on the start path.
       expect(output).not.toContain('with-local-env')
     })

@@ -1,4 +1,5 @@
 export { EnvError, throwEnvError } from './env-error.ts'
+export { everyPreset } from './every-preset.ts'
 export { httpUrl, isHttpUrl, optionalText, port, requiredText } from './fields.ts'
 export {
   oldNameOf,

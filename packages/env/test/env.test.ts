@@ -1,6 +1,14 @@
 import { createEnv } from '@t3-oss/env-core'
 import { describe, expect, it } from 'vitest'
-import { httpUrl, optionalText, port, requiredText, throwEnvError } from '../src/index.ts'
+import {
+  EnvError,
+  everyPreset,
+  httpUrl,
+  optionalText,
+  port,
+  requiredText,
+  throwEnvError,
+} from '../src/index.ts'
 import { envProblems } from '../src/testing.ts'
 
 function read(runtimeEnv: Record<string, string | undefined>) {
@@ -43,5 +51,33 @@ describe('env fields', () => {
     expect(() => read({})).toThrow(
       /^The example is not configured:\n- URL is not set\. It comes from the dashboard\.\n- NAME is not set/,
     )
+  })
+})
+
+describe('everyPreset', () => {
+  const preset = (name: string) => () =>
+    createEnv({
+      server: { [name]: requiredText(`${name} is not set. It comes from the dashboard.`) },
+      runtimeEnv: {},
+      onValidationError: throwEnvError(`${name}'s group is not configured`),
+    })
+
+  it('names the problems of every preset at once, not only the first to throw', () => {
+    const all = () => everyPreset('The app is not configured', [preset('CLERK'), preset('WEBHOOK')])
+    expect(all).toThrow(EnvError)
+    expect(all).toThrow(
+      'The app is not configured:\n- CLERK is not set. It comes from the dashboard.\n- WEBHOOK is not set. It comes from the dashboard.',
+    )
+  })
+
+  it('gives back each preset when all are configured, and lets other errors through', () => {
+    expect(everyPreset('The app', [() => ({ A: 1 }), () => ({ B: 2 })])).toEqual([
+      { A: 1 },
+      { B: 2 },
+    ])
+    const broken = () => {
+      throw new TypeError('a bug, not a missing variable')
+    }
+    expect(() => everyPreset('The app', [broken])).toThrow(TypeError)
   })
 })

@@ -4,13 +4,16 @@
 // of failing each request.
 import type { ClerkSyncEnv } from '@repo/clerk-sync'
 import { clerkSyncEnv } from '@repo/clerk-sync/env'
-import { throwEnvError } from '@repo/env'
+import { everyPreset, throwEnvError } from '@repo/env'
 import type { SupabaseEnv } from '@repo/supabase-clerk'
 import { supabaseClerkEnv } from '@repo/supabase-clerk/react-router/env'
 import { createEnv } from '@t3-oss/env-core'
 
 export const env = createEnv({
-  extends: [supabaseClerkEnv(process.env), clerkSyncEnv(process.env, 'apps/react-router')],
+  extends: everyPreset('apps/react-router is not configured', [
+    () => supabaseClerkEnv(process.env),
+    () => clerkSyncEnv(process.env, 'apps/react-router'),
+  ]),
   server: {},
   runtimeEnv: process.env,
   onValidationError: throwEnvError('apps/react-router is not configured'),

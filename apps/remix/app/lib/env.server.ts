@@ -4,13 +4,16 @@
 // failing each request.
 import type { ClerkSyncEnv } from '@repo/clerk-sync'
 import { clerkSyncEnv } from '@repo/clerk-sync/env'
-import { throwEnvError } from '@repo/env'
+import { everyPreset, throwEnvError } from '@repo/env'
 import type { SupabaseEnv } from '@repo/supabase-clerk'
 import { supabaseClerkEnv } from '@repo/supabase-clerk/remix/env'
 import { createEnv } from '@t3-oss/env-core'
 
 export const env = createEnv({
-  extends: [supabaseClerkEnv(process.env), clerkSyncEnv(process.env, 'apps/remix')],
+  extends: everyPreset('apps/remix is not configured', [
+    () => supabaseClerkEnv(process.env),
+    () => clerkSyncEnv(process.env, 'apps/remix'),
+  ]),
   server: {},
   runtimeEnv: process.env,
   onValidationError: throwEnvError('apps/remix is not configured'),
