@@ -114,6 +114,7 @@ export async function startMigratedDatabase(
   const port = options.port ?? (await findFreePort())
 
   let postgres: RunningPostgres
+  let copied = false
   try {
     if (template) {
       try {
@@ -126,6 +127,7 @@ export async function startMigratedDatabase(
         template = await findTemplate()
         await copyTemplate(template, dataDir, postgresUser(), UNFINISHED_COPY)
       }
+      copied = true
     }
     postgres = await startPostgres({
       dataDir,
@@ -135,7 +137,7 @@ export async function startMigratedDatabase(
       onLog: options.onLog,
     })
   } catch (error) {
-    await discard(template !== undefined)
+    await discard(copied)
     throw error
   }
   const stop = async () => {
@@ -175,7 +177,7 @@ export async function startMigratedDatabase(
   } catch (error) {
     await client?.end().catch(() => undefined)
     await postgres.stop()
-    await discard(template !== undefined)
+    await discard(copied)
     throw error
   }
 }
@@ -186,7 +188,7 @@ export async function startMigratedDatabase(
  * died before that (it holds nothing, and opens only with the template's password): it is
  * deleted and copied again.
  */
-const UNFINISHED_COPY = 'local-supabase-unfinished-copy'
+export const UNFINISHED_COPY = 'local-supabase-unfinished-copy'
 
 async function removeUnfinishedCopy(dataDir: string): Promise<void> {
   if (existsSync(path.join(dataDir, UNFINISHED_COPY))) {
