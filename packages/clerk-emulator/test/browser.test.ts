@@ -14,6 +14,7 @@ declare global {
     Clerk: any
     __loaded?: boolean
     __loadError?: string
+    __submits?: number
   }
 }
 
@@ -27,6 +28,42 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
+
+/**
+ * Clicks as a person does: once the target has stayed put for half a second, pressed and
+ * released 300 ms apart (as a starved renderer also sees Playwright's down and up). Chromium
+ * sends `click` to what both ends share, so a button that moves between them is never clicked
+ * and nothing says so; here that fails at once, on any machine, instead of leaving the test to
+ * wait for a step that was never asked for.
+ */
+async function clickWhenStill(page: Page, selector: string) {
+  const target = page.locator(selector)
+  await target.waitFor({ timeout: 60_000 })
+  await target.scrollIntoViewIfNeeded()
+  const box = async () => {
+    const found = await target.boundingBox()
+    if (!found) throw new Error(`${selector} is not on the page`)
+    return found
+  }
+  let at = await box()
+  await expect
+    .poll(
+      async () => {
+        const before = at
+        await page.waitForTimeout(500)
+        at = await box()
+        return at.y === before.y && at.x === before.x
+      },
+      { timeout: 60_000, message: `${selector} never stopped moving` },
+    )
+    .toBe(true)
+  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2)
+  await page.mouse.down()
+  await page.waitForTimeout(300)
+  // Checked before the release: once released, a click rightly changes the form.
+  expect(await box(), `${selector} moved while pressed, so it would not be clicked`).toEqual(at)
+  await page.mouse.up()
+}
 
 describe.each([6, 5] as const)('clerk-js %i with the prebuilt components', (version) => {
   let harness: Harness
@@ -46,8 +83,10 @@ describe.each([6, 5] as const)('clerk-js %i with the prebuilt components', (vers
     await harness?.stop()
   })
   afterEach(() => {
-    const unhandled = harness.emulator.requestLog.filter((entry) => !entry.handled)
-    expect(unhandled, 'clerk-js asked for endpoints the emulator does not serve').toEqual([])
+    expect(
+      harness.emulator.unhandledRequests,
+      'clerk-js asked for endpoints the emulator does not serve',
+    ).toEqual([])
   })
 
   async function load() {
@@ -67,11 +106,11 @@ describe.each([6, 5] as const)('clerk-js %i with the prebuilt components', (vers
     const passwordField = page.locator('input[name=password]')
     // Depending on the instance settings the password is on the first screen or the second.
     if (!(await passwordField.isVisible())) {
-      await page.locator('.cl-formButtonPrimary').click()
+      await clickWhenStill(page, '.cl-formButtonPrimary')
       await passwordField.waitFor({ state: 'visible' })
     }
     await passwordField.fill(password)
-    await page.locator('.cl-formButtonPrimary').click()
+    await clickWhenStill(page, '.cl-formButtonPrimary')
   }
 
   it('signs alice in through <SignIn/>', async () => {
@@ -117,11 +156,47 @@ describe.each([6, 5] as const)('clerk-js %i with the prebuilt components', (vers
     const passwordStep = page.getByText('Enter your password')
     await passwordStep.waitFor({ timeout: 60_000 })
     await page.locator('input[name=password]').fill('not-alices-password')
-    await page.locator('.cl-formButtonPrimary').click()
+    await clickWhenStill(page, '.cl-formButtonPrimary')
     const fieldError = page.locator('#error-password')
     await fieldError.waitFor({ timeout: 60_000 })
     expect(await fieldError.textContent()).toContain('Password is incorrect')
     expect(await signedInUserId()).toBeNull()
+  })
+
+  it('loses a Continue press that the password’s verdict moves away, so sign-up waits for it', async () => {
+    // The CI flake, without CPU stress: pressed on Continue, the password typed, the verdict
+    // pushes the button down, and the release lands beside it, as Playwright's down and up did
+    // on a starved machine. No form is submitted, and nothing says so.
+    await load()
+    // Counted on the way down: Clerk's form stops the submit event from bubbling.
+    await page.evaluate(() => {
+      window.__submits = 0
+      document.addEventListener(
+        'submit',
+        () => {
+          window.__submits = (window.__submits ?? 0) + 1
+        },
+        { capture: true },
+      )
+    })
+    await page.evaluate(() => window.Clerk.mountSignUp(document.getElementById('mount')))
+    const email = `pressed-${version}-${Date.now()}@example.com`
+    await page.locator('input[name=emailAddress]').fill(email)
+    const button = page.locator('.cl-formButtonPrimary')
+    const pressed = await button.boundingBox()
+    if (!pressed) throw new Error('Continue is not on the page')
+    const pointerY = pressed.y + pressed.height / 2
+    await page.mouse.move(pressed.x + pressed.width / 2, pointerY)
+    await page.mouse.down()
+    await page.locator('input[name=password]').fill('a-new-password-123')
+    await page.locator('.cl-formFieldSuccessText__password').waitFor({ timeout: 60_000 })
+    await expect
+      .poll(async () => (await button.boundingBox())?.y ?? 0, { timeout: 60_000 })
+      .toBeGreaterThan(pointerY)
+    await page.mouse.up()
+    expect(await page.evaluate(() => window.__submits)).toBe(0)
+    const signUps = [...harness.emulator.store.clients.values()].map((client) => client.signUp)
+    expect(signUps.some((signUp) => signUp?.email === email)).toBe(false)
   })
 
   it('signs a new user up through <SignUp/> with the emulator’s email code', async () => {
@@ -130,7 +205,20 @@ describe.each([6, 5] as const)('clerk-js %i with the prebuilt components', (vers
     await page.evaluate(() => window.Clerk.mountSignUp(document.getElementById('mount')))
     await page.locator('input[name=emailAddress]').fill(email)
     await page.locator('input[name=password]').fill('a-new-password-123')
-    await page.locator('.cl-formButtonPrimary').click()
+    // The password's verdict comes after a 350 ms and a 100 ms debounce and grows in, pushing
+    // Continue ~30 px down: pressed before it settles, the click can end beside the button.
+    const accepted = page.locator('.cl-formFieldSuccessText__password')
+    await accepted.waitFor({ timeout: 60_000 })
+    expect(await accepted.textContent()).toContain('meets all the necessary requirements')
+    await clickWhenStill(page, '.cl-formButtonPrimary')
+    const signUpFor = (wanted: string) =>
+      [...harness.emulator.store.clients.values()].some((client) => client.signUp?.email === wanted)
+    await expect
+      .poll(() => signUpFor(email), {
+        timeout: 60_000,
+        message: 'Continue sent no sign-up to the emulator',
+      })
+      .toBe(true)
     // The verification step: a one-time-code field that takes typed digits.
     await page.getByText(/verify your email/i).waitFor({ timeout: 60_000 })
     await page.keyboard.type(harness.emulator.verificationCode)
@@ -184,8 +272,10 @@ describe.each([6, 5] as const)('clerk-js %i with <OrganizationSwitcher/>', (vers
     await harness?.stop()
   })
   afterEach(() => {
-    const unhandled = harness.emulator.requestLog.filter((entry) => !entry.handled)
-    expect(unhandled, 'clerk-js asked for endpoints the emulator does not serve').toEqual([])
+    expect(
+      harness.emulator.unhandledRequests,
+      'clerk-js asked for endpoints the emulator does not serve',
+    ).toEqual([])
   })
 
   const activeOrganization = () =>
@@ -226,7 +316,7 @@ describe.each([6, 5] as const)('clerk-js %i with <OrganizationSwitcher/>', (vers
       .first()
       .click()
     await page.locator('input[name=name]').fill(name)
-    await page.locator('.cl-formButtonPrimary').click()
+    await clickWhenStill(page, '.cl-formButtonPrimary')
     await page.waitForFunction((wanted) => window.Clerk.organization?.name === wanted, name, {
       timeout: 60_000,
     })
