@@ -248,6 +248,10 @@ for (const framework of FRAMEWORKS) {
       await page.goto(`${appUrl}/sign-up`)
       await page.locator('input[name=emailAddress]').fill(email)
       await page.locator('input[name=password]').fill('a-brand-new-password')
+      // <SignUp/> shows the password's verdict after two debounces and grows it in, pushing
+      // Continue down: a click during that shift can press the button and release on the text,
+      // submitting nothing (the emulator's browser tests reproduce it). Click once it is shown.
+      await expect(page.getByText(/meets all the necessary requirements/)).toBeVisible()
       await page.locator('.cl-formButtonPrimary').click()
       await page.getByText(/verify your email/i).waitFor()
       await page.keyboard.type(stack.verificationCode)
