@@ -16,7 +16,7 @@ import {
   startPostgres,
 } from './postgres.ts'
 import { randomPassword } from './random-secrets.ts'
-import { copyTemplate, ensureTemplate } from './template.ts'
+import { copyTemplate, ensureTemplate, TemplateGoneError } from './template.ts'
 
 const bootstrapSqlFile = new URL('./sql/bootstrap.sql', import.meta.url)
 
@@ -120,10 +120,7 @@ export async function startMigratedDatabase(
       try {
         await copyTemplate(template, dataDir, postgresUser(), UNFINISHED_COPY)
       } catch (error) {
-        // Deleted as unused by another process just as this one began to copy it: make it again.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(template.dataDir)) {
-          throw error
-        }
+        if (!(error instanceof TemplateGoneError)) throw error
         template = await findTemplate()
         await copyTemplate(template, dataDir, postgresUser(), UNFINISHED_COPY)
       }

@@ -9,7 +9,7 @@
 // that names its PID; if that process dies, another takes the lock over and builds. Should two
 // build anyway, the first rename wins and the other build is dropped.
 import crypto from 'node:crypto'
-import { constants, readFileSync } from 'node:fs'
+import { constants, existsSync, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -35,6 +35,8 @@ export interface Template {
   superuserPassword: string
   /** The migrations in the template's ledger, in order. */
   migrations: AppliedMigration[]
+  /** How many files and folders its data directory holds: a copy that finds fewer stops. */
+  entries: number
   /** True when this call built it; false when it was already there or another process built it. */
   built: boolean
 }
@@ -59,6 +61,7 @@ interface TemplateFile {
   key: string
   superuserPassword: string
   migrations: AppliedMigration[]
+  entries: number
   builtAt: string
   inputs: TemplateKeyParts
 }
@@ -273,7 +276,8 @@ function isTemplateFile(value: unknown): value is TemplateFile {
   return (
     typeof file?.key === 'string' &&
     typeof file.superuserPassword === 'string' &&
-    Array.isArray(file.migrations)
+    Array.isArray(file.migrations) &&
+    typeof file.entries === 'number'
   )
 }
 
@@ -298,6 +302,7 @@ async function readPublished(published: string): Promise<Template | undefined> {
     dataDir: path.join(published, 'data'),
     superuserPassword: parsed.superuserPassword,
     migrations: parsed.migrations,
+    entries: parsed.entries,
     built: false,
   }
 }
@@ -319,6 +324,7 @@ async function buildAndPublish(
       key,
       superuserPassword,
       migrations,
+      entries: (await fs.readdir(path.join(staging, 'data'), { recursive: true })).length,
       builtAt: new Date().toISOString(),
       inputs: parts,
     }
@@ -385,6 +391,15 @@ async function cleanOldTemplates(root: string, keep: string): Promise<void> {
 }
 
 /**
+ * The template went away, or lost files, while it was being copied: deleted as unused by another
+ * process, or by a cleaner of old files in the temp folder (systemd-tmpfiles deletes what has not
+ * been touched for ten days). It is no longer published; ensureTemplate builds it again.
+ */
+export class TemplateGoneError extends Error {
+  override name = 'TemplateGoneError'
+}
+
+/**
  * Copies a template's data directory to `dataDir`, which must not exist or be empty, with an
  * empty file named `marker` in it. The copy is made beside it and renamed into place, so a start
  * that dies halfway leaves no half a cluster that a later start would take for a database.
@@ -398,7 +413,18 @@ export async function copyTemplate(
   const staging = `${dataDir}.copy-${crypto.randomBytes(4).toString('hex')}`
   await fs.mkdir(path.dirname(dataDir), { recursive: true })
   try {
-    await copyTree(template.dataDir, staging, owner)
+    const copied = await copyTree(template.dataDir, staging, owner)
+    if (copied !== template.entries) {
+      const published = path.dirname(template.dataDir)
+      const trash = `${published}.trash-${crypto.randomBytes(4).toString('hex')}`
+      await fs.rename(published, trash).then(
+        () => fs.rm(trash, { recursive: true, force: true }),
+        () => undefined,
+      )
+      throw new TemplateGoneError(
+        `The template ${published} holds ${copied} of its ${template.entries} files and folders; it was deleted.`,
+      )
+    }
     await fs.writeFile(path.join(staging, marker), '')
     await fs.rmdir(dataDir).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error
@@ -406,12 +432,23 @@ export async function copyTemplate(
     await fs.rename(staging, dataDir)
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true })
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(template.dataDir)) {
+      throw new TemplateGoneError(
+        `The template ${template.dataDir} was deleted while it was copied.`,
+        {
+          cause: error,
+        },
+      )
+    }
     throw error
   }
 }
 
-/** Like `cp -a`: modes kept, and under root every entry owned by the user Postgres runs as. */
-async function copyTree(from: string, to: string, owner: RunAs | undefined): Promise<void> {
+/**
+ * Like `cp -a`: modes kept, and under root every entry owned by the user Postgres runs as.
+ * Returns how many files and folders it copied.
+ */
+async function copyTree(from: string, to: string, owner: RunAs | undefined): Promise<number> {
   const entries = await fs.readdir(from, { withFileTypes: true, recursive: true })
   const relative = (entry: { parentPath: string; name: string }) =>
     path.relative(from, path.join(entry.parentPath, entry.name))
@@ -459,4 +496,5 @@ async function copyTree(from: string, to: string, owner: RunAs | undefined): Pro
   }
   await Promise.all(Array.from({ length: 16 }, worker))
   if (owner) await Promise.all(made.map((entry) => fs.lchown(entry, owner.uid, owner.gid)))
+  return entries.length
 }

@@ -105,7 +105,10 @@ const start = () => startMigratedDatabase({ templates, migrationsDir, seedFile, 
 const startShared = () => startMigratedDatabase({ migrationsDir, seedFile, onLog: quiet })
 
 /** The template.json of a published template, in whichever boot's folder holds it. */
-async function templateFile(root: string, key: string): Promise<{ superuserPassword: string }> {
+async function templateFile(
+  root: string,
+  key: string,
+): Promise<{ superuserPassword: string; entries: number }> {
   for (const boot of await readdir(root)) {
     const file = path.join(root, boot, key, 'template.json')
     if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8'))
@@ -243,6 +246,24 @@ describe('a new database from the template', () => {
       expect(second.created).toBe(false)
       expect(second.template).toBeUndefined()
       expect(await query(second.url, 'select count(*)::int as n from stamp')).toEqual([{ n: 2 }])
+    } finally {
+      await second.stop()
+    }
+  })
+})
+
+describe('a template that lost files', () => {
+  it('(as a cleaner of old files in the temp folder leaves it) is built again, not copied', async () => {
+    const first = await start()
+    await first.stop()
+    const boot = (await readdir(templates))[0] ?? ''
+    await rm(path.join(templates, boot, first.template?.key ?? '', 'data', 'global', 'pg_control'))
+
+    const second = await start()
+    try {
+      expect(migrationRuns).toBe(2)
+      expect(second.template).toEqual({ key: first.template?.key, built: true })
+      expect((await fingerprint(second)).stamp).toMatch(/^[0-9a-f-]{36}$/)
     } finally {
       await second.stop()
     }
