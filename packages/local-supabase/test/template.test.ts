@@ -359,7 +359,7 @@ describe('many starts at once on an empty cache', () => {
       }
     }
     const results = await Promise.all([
-      ...Array.from({ length: 4 }, () => startElsewhere().result),
+      ...Array.from({ length: 3 }, () => startElsewhere().result),
       inThisProcess(),
       inThisProcess(),
     ])
@@ -374,7 +374,7 @@ describe('many starts at once on an empty cache', () => {
 
   it('a build killed halfway leaves nothing a later start uses', async () => {
     // Slow enough that the kill lands while the migrations run.
-    await writeFile(path.join(migrationsDir, '20260102000000_slow.sql'), 'select pg_sleep(3);')
+    await writeFile(path.join(migrationsDir, '20260102000000_slow.sql'), 'select pg_sleep(1);')
     const { child, result } = startElsewhere()
     result.catch(() => undefined)
     const postmasterPid = await buildingPostmaster()
