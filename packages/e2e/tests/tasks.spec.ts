@@ -251,7 +251,9 @@ for (const framework of FRAMEWORKS) {
       // <SignUp/> shows the password's verdict after two debounces and grows it in, pushing
       // Continue down: a click during that shift can press the button and release on the text,
       // submitting nothing (the emulator's browser tests reproduce it). Click once it is shown.
-      await expect(page.getByText(/meets all the necessary requirements/)).toBeVisible()
+      await expect(page.locator('.cl-formFieldSuccessText__password')).toContainText(
+        'meets all the necessary requirements',
+      )
       await page.locator('.cl-formButtonPrimary').click()
       await page.getByText(/verify your email/i).waitFor()
       await page.keyboard.type(stack.verificationCode)
