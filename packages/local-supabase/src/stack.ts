@@ -52,18 +52,15 @@ export async function startLocalSupabase(options: LocalSupabaseOptions): Promise
   const serviceRoleKey = options.keys?.serviceRoleKey ?? generated.serviceRoleKey
 
   // Postgres starts while the issuer's keys load (under `pnpm dev` the emulator may still be
-  // starting) and the gateway's key is made.
-  const [databaseStart, keysStart] = await Promise.allSettled([
-    startMigratedDatabase({ ...options, port: options.ports?.db }),
-    Promise.all([loadTrustedJwks(options.trustedJwks), createGatewaySigner()]),
-  ])
-  if (keysStart.status === 'rejected') {
-    if (databaseStart.status === 'fulfilled') await databaseStart.value.stop()
-    throw keysStart.reason
-  }
-  if (databaseStart.status === 'rejected') throw databaseStart.reason
-  const database = databaseStart.value
-  const [trusted, signer] = keysStart.value
+  // starting) and the gateway's key is made. A database that fails says so at once; keys that
+  // fail stop the database.
+  const keys = Promise.all([loadTrustedJwks(options.trustedJwks), createGatewaySigner()])
+  keys.catch(() => undefined)
+  const database = await startMigratedDatabase({ ...options, port: options.ports?.db })
+  const [trusted, signer] = await keys.catch(async (error: unknown) => {
+    await database.stop()
+    throw error
+  })
   // PostgREST trusts the issuer's keys plus the gateway's own, which signs service_role tokens.
   const jwks: Jwks = { keys: [...trusted.keys, signer.publicJwk] }
 
