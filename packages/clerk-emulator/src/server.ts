@@ -1,6 +1,6 @@
 // Node HTTP adapter: parses requests once, applies CORS for credentialed browser calls from the
 // instance's allowed origins only, and writes the handlers' replies.
-import { createReadStream } from 'node:fs'
+import { createReadStream, statSync } from 'node:fs'
 import http from 'node:http'
 import type { ClerkEmulator } from './emulator.ts'
 import type { EmulatorReply, EmulatorRequest } from './http-types.ts'
@@ -89,16 +89,32 @@ export async function toEmulatorRequest(
   }
 }
 
-function write(response: http.ServerResponse, reply: EmulatorReply, cors: Record<string, string>) {
+function write(
+  response: http.ServerResponse,
+  reply: EmulatorReply,
+  cors: Record<string, string>,
+  ifNoneMatch?: string,
+) {
   for (const [name, value] of Object.entries({ ...cors, ...reply.headers })) {
     response.setHeader(name, value)
   }
   if (reply.cookies?.length) response.setHeader('set-cookie', reply.cookies)
   if (reply.file) {
-    response.writeHead(reply.status, {
+    // A browser keeps clerk-js, as it keeps a CDN's, and asks each time whether it changed (a
+    // reinstall may swap the files under the same path): a 304 lets it reuse what it parsed.
+    const { size, mtimeMs } = statSync(reply.file)
+    const etag = `"${size.toString(36)}-${Math.floor(mtimeMs).toString(36)}"`
+    const headers = {
       'content-type': reply.file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream',
       'cache-control': 'no-cache',
-    })
+      etag,
+    }
+    if (ifNoneMatch === etag) {
+      response.writeHead(304, headers)
+      response.end()
+      return
+    }
+    response.writeHead(reply.status, headers)
     createReadStream(reply.file).pipe(response)
     return
   }
@@ -130,7 +146,7 @@ export async function startEmulatorServer(
     }
     try {
       const parsed = await toEmulatorRequest(request, emulator.instance.origin)
-      write(response, await emulator.handle(parsed), cors)
+      write(response, await emulator.handle(parsed), cors, request.headers['if-none-match'])
     } catch (error) {
       console.error('clerk-emulator: request failed', error)
       if (!response.headersSent) {
