@@ -1,15 +1,34 @@
 import { configDefaults, defineConfig } from 'vitest/config'
 
+// Files that start no server and bind no port: they run side by side, and beside the e2e suite.
+const checks = [
+  'test/ci-workflow.test.ts',
+  'test/focused-tests.test.ts',
+  'test/app-env.test.ts',
+  'test/banner.test.ts',
+]
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Under CI (vitest's detection: CI set, or a known CI's own variables) a stray .only fails the
     // run instead of skipping the rest; @repo/dev-stack's focused-tests test checks every config.
     allowOnly: configDefaults.allowOnly,
     testTimeout: 180_000,
     hookTimeout: 180_000,
-    // The Next smoke test holds the fixed ports the build was made for; nothing else may run
-    // beside it.
-    fileParallelism: false,
+    projects: [
+      // `test:stack`: every other file, one at a time. They hold the stack's fixed ports (the
+      // Next smoke test, the ports the build was made for; Ctrl-C; port-in-use) or an app's Vite
+      // cache, which the e2e suite uses too: turbo runs this task before it.
+      {
+        extends: true,
+        test: {
+          name: 'stack',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...checks],
+          fileParallelism: false,
+        },
+      },
+      { extends: true, test: { name: 'checks', include: checks } },
+    ],
   },
 })
