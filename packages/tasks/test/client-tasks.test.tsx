@@ -290,3 +290,57 @@ describe('ClientTasks when the active organization changes', () => {
     expect(html).toContain('<h1 id="tasks-heading">Tasks in acme</h1>')
   })
 })
+
+describe('ClientTasks while the list is loading', () => {
+  // Seen in the e2e suite under load: a task added while the first read was in flight was saved,
+  // then the read's answer (taken before the insert) replaced the list, and the task was gone
+  // from the page until a reload.
+  it('keeps Add off until the list is there, so an early add cannot vanish under it', async () => {
+    let answerList: () => void = () => undefined
+    const listAnswered = new Promise<void>((resolve) => {
+      answerList = resolve
+    })
+    const writes: string[] = []
+    const fetch: typeof globalThis.fetch = async (_input, init) => {
+      const method = init?.method ?? 'GET'
+      if (method === 'GET') {
+        await listAnswered
+        return Response.json([stored(1, 'Water the plants')])
+      }
+      writes.push(method)
+      return Response.json(stored(3, 'Buy milk'))
+    }
+    const client = createClerkSupabaseClient({
+      supabaseUrl: 'http://data-api.test',
+      supabaseKey: 'sb_publishable_test',
+      getToken: async () => 'alice-token',
+      fetch,
+    })
+    render(<ClientTasks client={client} userId={ALICE} />)
+    const input = screen.getByLabelText('New task') as HTMLInputElement
+    const add = screen.getByRole('button', { name: 'Add' }) as HTMLButtonElement
+
+    fireEvent.change(input, { target: { value: 'Buy milk' } })
+    expect(add.disabled).toBe(true)
+    fireEvent.submit(input.form as HTMLFormElement)
+    expect(writes).toEqual([])
+    expect(input.value).toBe('Buy milk')
+
+    await act(async () => answerList())
+    await screen.findByText('Water the plants')
+    expect(add.disabled).toBe(false)
+    fireEvent.click(add)
+    await expect.poll(() => writes).toEqual(['POST'])
+    expect(
+      screen.getAllByRole('listitem').map((li) => li.querySelector('.name')?.textContent),
+    ).toEqual(['Water the plants', 'Buy milk'])
+  })
+
+  it('serves Add switched off, so a click before hydration does not submit the form natively', () => {
+    // Without this the browser would send the form as a GET to the page itself: a reload that
+    // throws away what was typed.
+    const { client } = dataApi([])
+    const html = renderToString(<ClientTasks client={client} userId={ALICE} />)
+    expect(html).toContain('<button type="submit" disabled="">Add</button>')
+  })
+})

@@ -84,6 +84,8 @@ export function ClientTasks({
 
   async function onAdd(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
+    // The list's answer will replace the list, and it was read before this insert.
+    if (loading) return
     const checked = validateTaskName(name)
     if (!checked.ok) {
       setNameError(checked.message)
@@ -139,7 +141,11 @@ export function ClientTasks({
       <p>Read and written from your browser with your Clerk session token.</p>
       <form className="task-form" onSubmit={onAdd} noValidate>
         <TaskNameField value={name} onChange={(value) => setName(value)} error={nameError} />
-        <button type="submit">Add</button>
+        {/* Off until the list has loaded: served off, a click before hydration cannot send the
+            form natively (a reload that loses the text), and an add cannot race the first read. */}
+        <button type="submit" disabled={loading}>
+          Add
+        </button>
       </form>
       <DataErrorAlert error={error} />
       {loading ? (
