@@ -1,4 +1,6 @@
+import { checkNextBuildEnv } from '@repo/supabase-clerk/next/env'
 import type { NextConfig } from 'next'
+import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 
 const config: NextConfig = {
   // The workspace packages ship TypeScript source.
@@ -9,4 +11,20 @@ const config: NextConfig = {
   typescript: { ignoreBuildErrors: true },
 }
 
-export default config
+export default function nextConfig(phase: string): NextConfig {
+  // `next build` inlines NEXT_PUBLIC_* into every visitor's browser: a missing or local value
+  // fails here, before anything compiles, rather than in a deployed page. `next typegen` loads
+  // this config in the same phase and needs no env.
+  // biome-ignore lint/style/noProcessEnv: the build's env, as Next loaded it (process env and .env files).
+  if (phase === PHASE_PRODUCTION_BUILD && !process.argv.includes('typegen')) {
+    try {
+      // biome-ignore lint/style/noProcessEnv: as above.
+      checkNextBuildEnv(process.env)
+    } catch (error) {
+      // Next would print the stack of a thrown error above the message; the message is the point.
+      console.error(error instanceof Error ? error.message : error)
+      process.exit(1)
+    }
+  }
+  return config
+}

@@ -2,6 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config'
 
 // Files that start no server and bind no port: they run side by side, and beside the e2e suite.
 const checks = [
+  'test/apps/next-build.test.ts',
   'test/ci-workflow.test.ts',
   'test/focused-tests.test.ts',
   'test/app-env.test.ts',

@@ -9,17 +9,27 @@ import type { SupabaseEnv } from '@repo/supabase-clerk'
 import { supabaseClerkEnv } from '@repo/supabase-clerk/next/env'
 import { createEnv } from '@t3-oss/env-nextjs'
 
+// `next build` imports each route and prerenders the static ones. The server-only values are not
+// set then (a deploy sets them at run time), and next.config.ts has checked the public ones the
+// build inlines; the server checks everything as it starts (instrumentation-node.ts).
+// biome-ignore lint/style/noProcessEnv: Next sets NEXT_PHASE for the build's workers.
+const building = process.env.NEXT_PHASE === 'phase-production-build'
+
 export const env = createEnv({
   extends: everyPreset('apps/next is not configured', [
     () =>
-      supabaseClerkEnv({
-        NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
-        NEXT_PUBLIC_SUPABASE_URL: process.env.NEXT_PUBLIC_SUPABASE_URL,
-        NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
-        NEXT_PUBLIC_SUPABASE_KEY: process.env.NEXT_PUBLIC_SUPABASE_KEY,
-      }),
-    () => clerkSyncEnv(process.env, 'apps/next'),
+      supabaseClerkEnv(
+        {
+          NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+          NEXT_PUBLIC_SUPABASE_URL: process.env.NEXT_PUBLIC_SUPABASE_URL,
+          NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
+          NEXT_PUBLIC_SUPABASE_KEY: process.env.NEXT_PUBLIC_SUPABASE_KEY,
+        },
+        { skipValidation: building },
+      ),
+    () => clerkSyncEnv(process.env, 'apps/next', { skipValidation: building }),
   ]),
+  skipValidation: building,
   experimental__runtimeEnv: {},
   onValidationError: throwEnvError('apps/next is not configured'),
 })

@@ -1,5 +1,5 @@
 // The server-rendered and client parts measure the production builds, so they build first, as
-// `pnpm build` does (the local secrets, then turbo; a cache hit when nothing changed).
+// `pnpm build:local` does (the local secrets, then turbo; a cache hit when nothing changed).
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { repoRoot } from '@repo/dev-stack/testing'
@@ -21,7 +21,7 @@ export async function buildApps(): Promise<void> {
   await run([
     path.join(repoRoot, 'node_modules/turbo/bin/turbo'),
     'run',
-    'build',
+    'build:local',
     '--filter=./apps/*',
     '--output-logs=errors-only',
     '--ui=stream',

@@ -9,10 +9,16 @@ const LOCAL = 'For the local stack, `pnpm dev` sets it'
  * @param appDir where the app lives, for the messages (e.g. "apps/remix")
  *
  * SUPABASE_SERVICE_ROLE_KEY, the legacy name, is still read (see renamedField in @repo/env).
+ * `skipValidation` (t3-env's option) is for a build that loads the app without its server env.
  */
-export function clerkSyncEnv(runtimeEnv: Record<string, string | undefined>, appDir: string) {
+export function clerkSyncEnv(
+  runtimeEnv: Record<string, string | undefined>,
+  appDir: string,
+  { skipValidation = false } = {},
+) {
   const where = `${appDir}/.env or the server env; server-only, never in client code`
   return createEnv({
+    skipValidation,
     server: {
       SUPABASE_SECRET_KEY: renamedField(runtimeEnv, 'SUPABASE_SECRET_KEY', (label) =>
         requiredText(

@@ -41,6 +41,9 @@ if (!builds && !(await portIsFree(Number(port)))) {
 const env: NodeJS.ProcessEnv = {
   // Next.js would otherwise try to send usage telemetry: there is no network to send it to.
   NEXT_TELEMETRY_DISABLED: app === 'next' ? '1' : undefined,
+  // A production `next build` refuses to inline a local address (@repo/supabase-clerk/next/env):
+  // this build was asked for by name (`build:local`), and it is for this machine.
+  ALLOW_LOCALHOST_BUILD: builds && app === 'next' ? '1' : undefined,
   // The app's port is LOCAL_<APP>_PORT, not PORT: under `pnpm dev` the apps share one
   // environment. `next dev`, `next start`, remix-serve and react-router-serve listen on PORT;
   // the Vite dev servers (`remix vite:dev`, `react-router dev`) only on --port.

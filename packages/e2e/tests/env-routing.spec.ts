@@ -272,9 +272,9 @@ test.describe('(a) in production: pnpm build, then each app’s start command', 
     run = undefined
   })
   test.afterAll(async () => {
-    // Put back the build the other suites use: with the env of the default stack, turbo's cache
+    // Put back the build the other suites use (build:local, on the default stack): turbo's cache
     // has it, so this is a restore, not a rebuild.
-    const restore = runTurbo(['build', '--filter=@repo/app-next'], {
+    const restore = runTurbo(['build:local', '--filter=@repo/app-next'], {
       env: {},
       drop: APP_VARIABLES,
       logFile: test.info().outputPath('turbo-build-restore.log'),
@@ -298,8 +298,10 @@ test.describe('(a) in production: pnpm build, then each app’s start command', 
     stack,
   }) => {
     const logFile = test.info().outputPath('turbo-build-a.log')
+    // The production build, as a deploy runs it. The second instance stands in for the user's
+    // own, but it runs on this machine: the build refuses a local address unless told by name.
     const build = runTurbo(['build', '--filter=@repo/app-next'], {
-      env: env(),
+      env: { ...env(), ALLOW_LOCALHOST_BUILD: '1' },
       drop: APP_VARIABLES,
       logFile,
     })
@@ -325,20 +327,30 @@ test.describe('(a) in production: pnpm build, then each app’s start command', 
   })
 })
 
-test('a changed NEXT_PUBLIC_ value, env file or local publishable key changes the Next build’s cache key', async () => {
-  const task = '@repo/app-next#build'
-  const base = await taskHash(task, {}, APP_VARIABLES)
-  expect(
-    await taskHash(task, { NEXT_PUBLIC_SUPABASE_URL: 'https://x.supabase.co' }, APP_VARIABLES),
-  ).not.toBe(base)
-  // With no env set, the build inlines this checkout's local publishable key (random, in .local/).
-  expect(
-    await taskHash(task, { LOCAL_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_other' }, APP_VARIABLES),
-  ).not.toBe(base)
+test('a changed NEXT_PUBLIC_ value or env file changes the Next build’s cache key, and the local build’s also the local keys', async () => {
+  const build = '@repo/app-next#build'
+  const local = '@repo/app-next#build:local'
+  const base = await taskHash(build, {}, APP_VARIABLES)
+  const localBase = await taskHash(local, {}, APP_VARIABLES)
+  // Never one cache entry for both: a local build replayed as a deploy's would ship localhost.
+  expect(localBase).not.toBe(base)
+  for (const task of [build, local]) {
+    const before = task === build ? base : localBase
+    expect(
+      await taskHash(task, { NEXT_PUBLIC_SUPABASE_URL: 'https://x.supabase.co' }, APP_VARIABLES),
+      task,
+    ).not.toBe(before)
+  }
+  expect(await taskHash(build, { ALLOW_LOCALHOST_BUILD: '1' }, APP_VARIABLES)).not.toBe(base)
+  // With no env set, the local build inlines this checkout's local publishable key (random, in
+  // .local/); the production build never reads it.
+  const otherKey = { LOCAL_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_other' }
+  expect(await taskHash(local, otherKey, APP_VARIABLES)).not.toBe(localBase)
+  expect(await taskHash(build, otherKey, APP_VARIABLES)).toBe(base)
   const secrets = await readFile(localSecretsFile)
   try {
     await writeFile(localSecretsFile, `${secrets.toString('utf8').trimEnd()} \n`)
-    expect(await taskHash(task, {}, APP_VARIABLES), 'supabase-secrets.json').not.toBe(base)
+    expect(await taskHash(local, {}, APP_VARIABLES), 'supabase-secrets.json').not.toBe(localBase)
   } finally {
     await writeFile(localSecretsFile, secrets)
   }
@@ -346,12 +358,14 @@ test('a changed NEXT_PUBLIC_ value, env file or local publishable key changes th
     const file = path.join(appDir('next'), name)
     await writeFile(file, 'NEXT_PUBLIC_SUPABASE_URL=https://x.supabase.co\n', { flag: 'wx' })
     try {
-      expect(await taskHash(task, {}, APP_VARIABLES), name).not.toBe(base)
+      expect(await taskHash(build, {}, APP_VARIABLES), name).not.toBe(base)
+      expect(await taskHash(local, {}, APP_VARIABLES), name).not.toBe(localBase)
     } finally {
       await rm(file, { force: true })
     }
   }
-  expect(await taskHash(task, {}, APP_VARIABLES)).toBe(base)
+  expect(await taskHash(build, {}, APP_VARIABLES)).toBe(base)
+  expect(await taskHash(local, {}, APP_VARIABLES)).toBe(localBase)
 })
 
 test('the Supabase CLI’s cache (supabase/.temp) does not change the test tasks’ cache keys', async () => {

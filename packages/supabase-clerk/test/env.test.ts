@@ -1,6 +1,10 @@
 import { envProblems, forgetOldNameWarnings } from '@repo/env/testing'
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
-import { type NextPublicEnv, supabaseClerkEnv as nextEnv } from '../src/next/env.ts'
+import {
+  checkNextBuildEnv,
+  type NextPublicEnv,
+  supabaseClerkEnv as nextEnv,
+} from '../src/next/env.ts'
 import { supabaseClerkEnv as remixEnv } from '../src/remix/env.ts'
 
 const CLERK = { CLERK_PUBLISHABLE_KEY: 'pk_test_x', CLERK_SECRET_KEY: 'sk_test_x' }
@@ -219,5 +223,58 @@ describe('the old key names (Clerk’s Supabase guide), still read', () => {
     ]) {
       expect(() => nextEnv(nextPublic(values))).toThrow(/holds a secret \(service_role\) key/)
     }
+  })
+})
+
+describe('the production `next build` (checkNextBuildEnv, run by next.config.ts)', () => {
+  const HOSTED = {
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: `pk_live_${btoa('clerk.example.com$')}`,
+    NEXT_PUBLIC_SUPABASE_URL: 'https://abc.supabase.co',
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_abc',
+  }
+  const problems = (env: Record<string, string | undefined>) => {
+    try {
+      checkNextBuildEnv(env)
+      return []
+    } catch (error) {
+      return [...((error as { problems?: string[] }).problems ?? [String(error)])]
+    }
+  }
+
+  it('names every public value missing, and where it comes from', () => {
+    expect(problems({})).toEqual([
+      expect.stringMatching(/^NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is not set\. .*API keys/),
+      expect.stringMatching(/^NEXT_PUBLIC_SUPABASE_URL is not set\. .*Data API/),
+      expect.stringMatching(/^NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY is not set\. .*API Keys/),
+    ])
+  })
+
+  it('names the rest of a group set by half', () => {
+    expect(problems({ NEXT_PUBLIC_SUPABASE_URL: HOSTED.NEXT_PUBLIC_SUPABASE_URL })).toEqual([
+      expect.stringMatching(/^NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is not set/),
+      expect.stringMatching(/^NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY is not set/),
+    ])
+  })
+
+  it('needs no server-only value: a deploy sets those at run time', () => {
+    expect(problems(HOSTED)).toEqual([])
+  })
+
+  it('refuses every public value that points at this machine, by name', () => {
+    const local = {
+      ...HOSTED,
+      NEXT_PUBLIC_SUPABASE_URL: 'http://127.0.0.1:54321',
+      NEXT_PUBLIC_CLERK_PROXY_URL: 'http://localhost:4100/__clerk',
+      NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: `pk_test_${btoa('clerk.localhost:4100$')}`,
+      NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED: '1',
+    }
+    expect(problems(local)).toEqual([
+      expect.stringMatching(/^NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY points at clerk\.localhost, /),
+      expect.stringMatching(
+        /^NEXT_PUBLIC_SUPABASE_URL points at 127\.0\.0\.1, .*ALLOW_LOCALHOST_BUILD=1/,
+      ),
+      expect.stringMatching(/^NEXT_PUBLIC_CLERK_PROXY_URL points at localhost, /),
+    ])
+    expect(problems({ ...local, ALLOW_LOCALHOST_BUILD: '1' })).toEqual([])
   })
 })
