@@ -59,10 +59,10 @@ export default defineConfig<Pick<TestFixtures, 'framework'>, Pick<WorkerFixtures
     },
     // - env routing and moved ports run `pnpm dev` and `pnpm build` through turbo on the apps'
     //   own ports, with their own stacks; the Next rebuild would pull the built app from under
-    //   the scenarios (see the specs).
+    //   the scenarios (see the specs); the deploys build from pruned trees on those ports.
     {
       name: 'env',
-      testMatch: ['env-routing.spec.ts', 'moved-ports.spec.ts'],
+      testMatch: ['env-routing.spec.ts', 'moved-ports.spec.ts', 'deploy.spec.ts'],
       dependencies: ['alone-dev'],
       workers: 1,
       fullyParallel: false,

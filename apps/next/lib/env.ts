@@ -12,7 +12,6 @@ import { createEnv } from '@t3-oss/env-nextjs'
 // `next build` imports each route and prerenders the static ones. The server-only values are not
 // set then (a deploy sets them at run time), and next.config.ts has checked the public ones the
 // build inlines; the server checks everything as it starts (instrumentation-node.ts).
-// biome-ignore lint/style/noProcessEnv: Next sets NEXT_PHASE for the build's workers.
 const building = process.env.NEXT_PHASE === 'phase-production-build'
 
 export const env = createEnv({

@@ -3,39 +3,26 @@
 // real Clerk and Supabase"; the suite's own stack plays the local default. Each case signs in
 // through the app and adds a task in a real browser, then checks where the rows really went.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import {
-  type AppEnv,
-  appEnv,
-  generateSigningKeyPem,
-  signingKeyFromPem,
-  toDotenv,
-} from '@repo/clerk-emulator'
-import { startTestEmulator, type TestEmulator } from '@repo/clerk-emulator/testing'
+import { type AppEnv, toDotenv } from '@repo/clerk-emulator'
+import type { TestEmulator } from '@repo/clerk-emulator/testing'
 import { APP_ENV_VARIABLES } from '@repo/dev-stack'
-import { type LocalSupabase, localSecretsFile, startLocalSupabase } from '@repo/local-supabase'
+import { type LocalSupabase, localSecretsFile } from '@repo/local-supabase'
 import { assertPortFree } from '@repo/local-supabase/testing'
 import { createClient } from '@supabase/supabase-js'
 import { appDir, DEV_PORTS, FRAMEWORKS, type Framework, repoRoot } from '../support/apps.ts'
 import { expect, signIn, storedCount, test, USERS, unique } from '../support/fixtures.ts'
+import { CAROL, type SecondInstance, startSecondInstance } from '../support/second-instance.ts'
 import { runTurbo, type TurboRun, taskHash, waitForApps } from '../support/turbo.ts'
-
-/** A user only the second Clerk instance knows: signing in as them proves where sign-in went. */
-const CAROL = {
-  id: 'user_2carol00000000000000000',
-  email: 'carol@second.example',
-  password: 'carol-second-password',
-}
 
 /** Nothing of the apps' env may leak into a case from outside it. */
 const APP_VARIABLES = [...APP_ENV_VARIABLES, 'PORT']
 
+let second: SecondInstance | undefined
 let clerk2: TestEmulator
 let supabase2: LocalSupabase
 let clerk2Env: AppEnv
-let jwksFile: string
 
 test.describe.configure({ mode: 'serial' })
 
@@ -43,30 +30,14 @@ test.beforeAll(async ({ stack }) => {
   // The cases run `pnpm dev` on the dev ports, which the dev project's apps held until now.
   const stopped = await fetch(`${stack.controlUrl}/apps/dev/stop`)
   expect(stopped.status, 'stopping the dev project’s apps').toBe(200)
-  clerk2 = await startTestEmulator({
-    key: signingKeyFromPem(generateSigningKeyPem(), 'second instance key'),
-    frontendHost: 'clerk.second-instance.example',
-    secretKey: 'sk_live_second_instance_for_env_routing_tests',
-    users: [CAROL],
-  })
-  clerk2Env = appEnv(clerk2.emulator.instance, clerk2.emulator.key, clerk2.emulator.webhookSecret)
-  // Case (c) signs in with the default emulator against this database, so it trusts both issuers,
-  // as a Supabase project trusts the Clerk instance it was set up with.
-  const jwks = await Promise.all(
-    [clerk2.url, stack.emulatorUrl].map(
-      async (url) =>
-        (await (await fetch(`${url}/.well-known/jwks.json`)).json()) as { keys: unknown[] },
-    ),
-  )
-  jwksFile = path.join(os.tmpdir(), `env-routing-jwks-${process.pid}.json`)
-  await writeFile(jwksFile, JSON.stringify({ keys: jwks.flatMap((set) => set.keys) }))
-  supabase2 = await startLocalSupabase({ trustedJwks: { file: jwksFile }, onLog: () => undefined })
+  second = await startSecondInstance(stack.emulatorUrl)
+  clerk2 = second.clerk
+  supabase2 = second.supabase
+  clerk2Env = second.clerkEnv
 })
 
 test.afterAll(async () => {
-  await supabase2?.stop()
-  await clerk2?.stop()
-  await rm(jwksFile, { force: true })
+  await second?.stop()
 })
 
 /** Every app's Clerk group (the apps share names where they share meaning) and Supabase group. */
