@@ -1,6 +1,6 @@
 'use client'
 import { useAuth, useOrganization, useUser } from '@clerk/nextjs'
-import { useClerkSupabaseClient } from '@repo/supabase-clerk/next'
+import { useClerkSupabaseClient } from '@repo/supabase-clerk-next'
 import { ClientTasks, type TokenOrganization } from '@repo/tasks/react'
 import { supabaseEnv } from '../lib/env'
 

@@ -133,7 +133,7 @@ export async function runDockerfile(options: RunOptions): Promise<Built> {
           // The base stage's global turbo: the context's own, the same version (the test checks).
           env: {
             ...env,
-            PATH: `${path.join(options.context, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+            PATH: `${path.join(options.context, 'node_modules/.bin')}${path.delimiter}${childEnv().PATH ?? ''}`,
           },
           drop: options.drop,
           log: options.log,

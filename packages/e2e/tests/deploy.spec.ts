@@ -45,6 +45,13 @@ const DEV_BINARIES = [
   '@supabase/cli-',
 ]
 
+/** Each framework's own packages (React Router 6, which Remix itself uses, is not React Router 8's). */
+const FRAMEWORK_NPM_NAMES: Record<Framework, string[]> = {
+  next: ['next', '@clerk/nextjs'],
+  remix: ['@remix-run/react', '@clerk/remix'],
+  'react-router': ['@react-router/node', '@clerk/react-router'],
+}
+
 /** How each framework's own packages are named in pnpm's store (node_modules/.pnpm). */
 const FRAMEWORK_PACKAGES: Record<Framework, string[]> = {
   next: ['next@', '@clerk+nextjs@'],
@@ -123,20 +130,33 @@ for (const framework of FRAMEWORKS) {
         description: `pruned, installed and built in ${Math.round((Date.now() - started) / 1000)} s`,
       })
 
-      // The pruned lockfile holds no dev tooling's binaries.
+      // The pruned lockfile, all the builder installs: no dev tooling's binaries, no test runner,
+      // no other framework.
       const lockfile = await readFile(path.join(root, 'pruner', 'out', 'pnpm-lock.yaml'), 'utf8')
-      const locked = [...lockfile.matchAll(/^ {2}'?((?:@[^/\s]+\/)?[^@\s']+)@/gm)].map(
-        (match) => match[1] ?? '',
+      const locked = new Set(
+        [...lockfile.matchAll(/^ {2}'?((?:@[^/\s]+\/)?[^@\s']+)@\d/gm)].map(
+          (match) => match[1] ?? '',
+        ),
       )
+      const bannedFromLockfile = [
+        ...DEV_BINARIES,
+        '@playwright/test',
+        'playwright',
+        'playwright-core',
+        ...FRAMEWORKS.filter((other) => other !== framework).flatMap(
+          (other) => FRAMEWORK_NPM_NAMES[other],
+        ),
+      ]
       expect(
-        locked.filter((name) =>
-          DEV_BINARIES.some((banned) =>
+        [...locked].filter((name) =>
+          bannedFromLockfile.some((banned) =>
             banned.endsWith('/') || banned.endsWith('-')
               ? name.startsWith(banned)
               : name === banned,
           ),
         ),
       ).toEqual([])
+      expect(FRAMEWORK_NPM_NAMES[framework].filter((name) => !locked.has(name))).toEqual([])
 
       // The image holds the app's runtime dependencies only: no other framework, no test
       // runner, no dev tooling.

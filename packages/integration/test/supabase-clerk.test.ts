@@ -112,7 +112,7 @@ describe('the Remix server factory with the real @clerk/remix getAuth', () => {
   })
 
   it('50 interleaved concurrent loader calls for alternating users never mix rows', async () => {
-    const { createServerSupabaseClient } = await import('@repo/supabase-clerk/remix/server')
+    const { createServerSupabaseClient } = await import('@repo/supabase-clerk-remix/server')
     await clientFor(alice).from('tasks').insert({ name: 'alice only' })
     await clientFor(bob).from('tasks').insert({ name: 'bob only' })
     const cookies = {
@@ -155,7 +155,7 @@ describe('the React Router server factory with the real clerkMiddleware and getA
   it('50 interleaved concurrent loader calls for alternating users never mix rows', async () => {
     const { clerkMiddleware } = await import('@clerk/react-router/server')
     const { RouterContextProvider } = await import('react-router')
-    const { createServerSupabaseClient } = await import('@repo/supabase-clerk/react-router/server')
+    const { createServerSupabaseClient } = await import('@repo/supabase-clerk-react-router/server')
     await clientFor(alice).from('tasks').insert({ name: 'alice only' })
     await clientFor(bob).from('tasks').insert({ name: 'bob only' })
     const cookies = {

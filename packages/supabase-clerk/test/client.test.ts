@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ClerkTokenError, classifyDataError, createClerkSupabaseClient } from '../src/index.ts'
-import { ENV, recordingFetch } from './support/recording-fetch.ts'
+import { ENV, recordingFetch } from '../src/testing.ts'
 
 describe('createClerkSupabaseClient', () => {
   it('sends the current Clerk token with each request, and the API key', async () => {

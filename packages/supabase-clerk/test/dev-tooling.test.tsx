@@ -7,7 +7,7 @@ import { act, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { describe, expect, it, vi } from 'vitest'
 import { type ClerkSupabaseClient, createClerkSupabaseClient } from '../src/index.ts'
-import { ENV } from './support/recording-fetch.ts'
+import { ENV } from '../src/testing.ts'
 
 vi.hoisted(() => {
   console.timeStamp ??= () => undefined

@@ -3,8 +3,8 @@ import { act } from 'react'
 import { createRoot } from 'react-dom/client'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ClerkSupabaseClient } from '../src/index.ts'
+import { ENV, recordingFetch } from '../src/testing.ts'
 import { type TokenSession, useSessionSupabaseClient } from '../src/use-session-client.ts'
-import { ENV, recordingFetch } from './support/recording-fetch.ts'
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean

@@ -1,6 +1,6 @@
 'use server'
 import type { DataError } from '@repo/supabase-clerk'
-import { createServerSupabaseClient } from '@repo/supabase-clerk/next/server'
+import { createServerSupabaseClient } from '@repo/supabase-clerk-next/server'
 import { addTask, deleteTask, setTaskDone, validateTaskName } from '@repo/tasks'
 import { revalidatePath } from 'next/cache'
 import { supabaseEnv } from '../../lib/env'

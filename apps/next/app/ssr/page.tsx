@@ -1,5 +1,5 @@
 import { auth } from '@clerk/nextjs/server'
-import { createServerSupabaseClient } from '@repo/supabase-clerk/next/server'
+import { createServerSupabaseClient } from '@repo/supabase-clerk-next/server'
 import { listTasks } from '@repo/tasks'
 import { DataErrorAlert } from '@repo/tasks/react'
 import { supabaseEnv } from '../../lib/env'

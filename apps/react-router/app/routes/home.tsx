@@ -1,5 +1,5 @@
 import { useAuth, useOrganization, useUser } from '@clerk/react-router'
-import { useClerkSupabaseClient } from '@repo/supabase-clerk/react-router'
+import { useClerkSupabaseClient } from '@repo/supabase-clerk-react-router'
 import { ClientTasks, type TokenOrganization } from '@repo/tasks/react'
 import { useRouteLoaderData } from 'react-router'
 import { signedInOnly } from '../lib/signed-in.server'

@@ -1,7 +1,7 @@
 import { useOrganization } from '@clerk/react-router'
 import { getAuth } from '@clerk/react-router/server'
 import type { DataError } from '@repo/supabase-clerk'
-import { createServerSupabaseClient } from '@repo/supabase-clerk/react-router/server'
+import { createServerSupabaseClient } from '@repo/supabase-clerk-react-router/server'
 import { listTasks, runTaskAction, type Task } from '@repo/tasks'
 import { DataErrorAlert, TaskAuthor, TaskNameField, TasksHeading } from '@repo/tasks/react'
 import { useEffect, useRef } from 'react'

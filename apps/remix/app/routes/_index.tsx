@@ -1,7 +1,7 @@
 import { useAuth, useOrganization, useUser } from '@clerk/remix'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useRouteLoaderData } from '@remix-run/react'
-import { useClerkSupabaseClient } from '@repo/supabase-clerk/remix'
+import { useClerkSupabaseClient } from '@repo/supabase-clerk-remix'
 import { ClientTasks, type TokenOrganization } from '@repo/tasks/react'
 import { requireSignedIn } from '../lib/auth.server'
 import type { loader as rootLoader } from '../root'

@@ -1,6 +1,9 @@
 import { auth } from '@clerk/nextjs/server'
-import { type ClerkSupabaseClient, createClerkSupabaseClient } from '../client.ts'
-import type { SupabaseEnv } from '../env.ts'
+import {
+  type ClerkSupabaseClient,
+  createClerkSupabaseClient,
+  type SupabaseEnv,
+} from '@repo/supabase-clerk'
 
 /**
  * For Server Components, Server Actions and Route Handlers. Make one per request: auth() reads

@@ -1,6 +1,9 @@
 import { getAuth } from '@clerk/remix/ssr.server'
-import { type ClerkSupabaseClient, createClerkSupabaseClient } from '../client.ts'
-import type { SupabaseEnv } from '../env.ts'
+import {
+  type ClerkSupabaseClient,
+  createClerkSupabaseClient,
+  type SupabaseEnv,
+} from '@repo/supabase-clerk'
 
 /** For loaders and actions: a client for the user of this request, made per request. */
 export function createServerSupabaseClient(

@@ -1,7 +1,6 @@
 import { useSession } from '@clerk/react-router'
-import type { ClerkSupabaseClient } from '../client.ts'
-import type { SupabaseEnv } from '../env.ts'
-import { useSessionSupabaseClient } from '../use-session-client.ts'
+import type { ClerkSupabaseClient, SupabaseEnv } from '@repo/supabase-clerk'
+import { useSessionSupabaseClient } from '@repo/supabase-clerk/react'
 
 /**
  * For route components: a Supabase client carrying the signed-in user's Clerk token. `env` comes

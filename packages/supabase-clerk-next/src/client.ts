@@ -1,8 +1,7 @@
 'use client'
 import { useSession } from '@clerk/nextjs'
-import type { ClerkSupabaseClient } from '../client.ts'
-import type { SupabaseEnv } from '../env.ts'
-import { useSessionSupabaseClient } from '../use-session-client.ts'
+import type { ClerkSupabaseClient, SupabaseEnv } from '@repo/supabase-clerk'
+import { useSessionSupabaseClient } from '@repo/supabase-clerk/react'
 
 /**
  * For Client Components: a Supabase client carrying the signed-in user's Clerk token. `env` comes
