@@ -55,7 +55,8 @@ const FRAMEWORK_NPM_NAMES: Record<Framework, string[]> = {
 /** How each framework's own packages are named in pnpm's store (node_modules/.pnpm). */
 const FRAMEWORK_PACKAGES: Record<Framework, string[]> = {
   next: ['next@', '@clerk+nextjs@'],
-  remix: ['@remix-run+', '@clerk+remix@'],
+  // React Router 8 itself uses small @remix-run/* utilities: these are Remix's framework packages.
+  remix: ['@remix-run+react@', '@remix-run+node@', '@remix-run+serve@', '@clerk+remix@'],
   'react-router': ['@react-router+', '@clerk+react-router@'],
 }
 
