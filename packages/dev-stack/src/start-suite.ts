@@ -5,28 +5,13 @@ import { type AppName, localStack } from '@repo/local-stack'
 import { localStackSecrets } from '@repo/local-supabase'
 import { describe, expect, it } from 'vitest'
 import { APP_ENV_VARIABLES, requiredVariables, supabaseVariables } from './app-env.ts'
-import { appDir, spawnPackageScript } from './testing.ts'
+import { appDir, runPackageScript } from './testing.ts'
 
 /** What only the webhook route reads; every app's Clerk and Supabase groups include them. */
 const WEBHOOK_VARIABLES = ['CLERK_WEBHOOK_SIGNING_SECRET', 'SUPABASE_SECRET_KEY']
 
-async function runStart(
-  appDir: string,
-  env: Record<string, string | undefined>,
-): Promise<{ code: number | null; output: string }> {
-  const child = spawnPackageScript(appDir, 'start', { env, capture: true })
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-  clearTimeout(timer)
-  return { code, output }
-}
+const runStart = (appDir: string, env: Record<string, string | undefined>) =>
+  runPackageScript(appDir, 'start', { env, timeoutMs: 60_000 })
 
 /**
  * @param missing what the built app still needs from the server env (Next inlined its

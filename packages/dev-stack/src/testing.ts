@@ -99,6 +99,29 @@ export function spawnPackageScript(
   })
 }
 
+/**
+ * Runs a package script to its end (a build, or a server expected to stop at once) and returns
+ * its exit code and output; killed after `timeoutMs`, which a server that started anyway needs.
+ */
+export async function runPackageScript(
+  packageDir: string,
+  script: string,
+  options: { env: Record<string, string | undefined>; timeoutMs: number },
+): Promise<{ code: number | null; output: string }> {
+  const child = spawnPackageScript(packageDir, script, { env: options.env, capture: true })
+  let output = ''
+  child.stdout?.on('data', (chunk) => {
+    output += chunk
+  })
+  child.stderr?.on('data', (chunk) => {
+    output += chunk
+  })
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  clearTimeout(timer)
+  return { code, output }
+}
+
 /** Starts a package script that serves the app (`dev`, `preview`) and waits until it answers. */
 export async function startScriptServer(
   script: string,

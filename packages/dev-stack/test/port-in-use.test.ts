@@ -9,7 +9,7 @@ import { type AppName, type LocalStack, localStack } from '@repo/local-stack'
 import { createTestIssuer } from '@repo/local-supabase/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { APP_ENV_VARIABLES } from '../src/app-env.ts'
-import { appDir, portAt, repoRoot, spawnPackageScript, stackPorts } from '../src/testing.ts'
+import { appDir, portAt, repoRoot, runPackageScript, stackPorts } from '../src/testing.ts'
 
 let workDir: string
 let supabaseEnv: Record<string, string>
@@ -49,22 +49,11 @@ async function hold(port: number): Promise<net.Server> {
 }
 
 async function runDev(dir: string, env: object): Promise<{ code: number | null; output: string }> {
-  const child = spawnPackageScript(dir, 'dev', {
+  return await runPackageScript(dir, 'dev', {
     env: { ...Object.fromEntries(APP_ENV_VARIABLES.map((name) => [name, undefined])), ...env },
-    capture: true,
+    // One that started anyway never exits by itself.
+    timeoutMs: 90_000,
   })
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  // One that started anyway never exits by itself.
-  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-  clearTimeout(timer)
-  return { code, output }
 }
 
 describe('a port of the local stack already in use', () => {

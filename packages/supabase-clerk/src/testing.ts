@@ -2,7 +2,7 @@
 // a stand-in for the data API at the fetch boundary, and the checks every binding must pass.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { expect } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ClerkSupabaseClient } from './client.ts'
 
 /** A fetch that answers like PostgREST with an empty list and records what it was sent. */
@@ -75,3 +75,27 @@ export function importsOf(entry: string, seen = new Set<string>()): string[] {
 
 /** Clerk's server SDKs, as a browser entry must never import them. */
 export const CLERK_SERVER_SDK = /@clerk\/(backend|nextjs\/server|remix\/ssr|react-router\/server)/
+
+/**
+ * The checks a browser entry must pass: through its relative imports, no Clerk server SDK and
+ * nothing that reads a service-role key.
+ *
+ * @param minFiles how many files the walk must reach, so a broken walk cannot pass
+ */
+export function defineBrowserEntrySuite(entry: string, minFiles = 1): void {
+  describe(`the browser entry ${path.basename(entry)} and what it imports`, () => {
+    const files = new Set<string>()
+    const imports = importsOf(entry, files)
+
+    it('imports no Clerk server SDK', () => {
+      expect(imports.filter((specifier) => CLERK_SERVER_SDK.test(specifier))).toEqual([])
+    })
+
+    it('has nothing that reads a service-role key', () => {
+      expect(files.size).toBeGreaterThanOrEqual(minFiles)
+      for (const file of files) {
+        expect(readFileSync(file, 'utf8'), file).not.toMatch(/process\.env\.\w*SERVICE_ROLE/)
+      }
+    })
+  })
+}

@@ -6,31 +6,19 @@ import { statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { APP_ENV_VARIABLES } from '../../src/app-env.ts'
-import { appDir, spawnPackageScript } from '../../src/testing.ts'
+import { appDir, runPackageScript } from '../../src/testing.ts'
 
 const dir = appDir('next')
 const unset = Object.fromEntries(
   [...APP_ENV_VARIABLES, 'ALLOW_LOCALHOST_BUILD'].map((name) => [name, undefined]),
 )
 
-async function runBuild(env: Record<string, string | undefined>) {
-  const child = spawnPackageScript(dir, 'build', {
+const runBuild = (env: Record<string, string | undefined>) =>
+  runPackageScript(dir, 'build', {
     env: { ...unset, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    capture: true,
+    // A build that got past the check would compile for a minute: fail long before that.
+    timeoutMs: 30_000,
   })
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  // A build that got past the check would compile for a minute: fail long before that.
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-  clearTimeout(timer)
-  return { code, output }
-}
 
 const PUBLIC_VARIABLES = [
   ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', 'Clerk dashboard > API keys'],
