@@ -1,5 +1,5 @@
 import crypto, { type KeyObject } from 'node:crypto'
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { JWK } from 'jose'
 import { newWebhookSecret } from './webhook-signature.ts'
@@ -69,30 +69,40 @@ export function generateSigningKeyPem(): string {
  */
 export function loadOrCreateSigningKey(options: { pem?: string; file: string }): SigningKey {
   if (options.pem) return signingKeyFromPem(options.pem, 'CLERK_EMULATOR_SIGNING_KEY')
-  if (existsSync(options.file)) {
-    return signingKeyFromPem(readFileSync(options.file, 'utf8'), options.file)
-  }
-  const pem = generateSigningKeyPem()
-  mkdirSync(path.dirname(options.file), { recursive: true })
+  createFileOnce(options.file, generateSigningKeyPem)
   try {
-    // Exclusive create: on a fresh clone the emulator and both apps' env helpers start at once,
-    // and they must all end up with the one key.
-    writeFileSync(options.file, pem, { mode: 0o600, flag: 'wx' })
+    return signingKeyFromPem(readFileSync(options.file, 'utf8'), options.file)
+  } catch (error) {
+    if (!(error instanceof SigningKeyError)) throw error
+    throw new SigningKeyError(
+      `${error.message.replace(/\.$/, '')}. Delete it; the emulator makes a new one.`,
+    )
+  }
+}
+
+/**
+ * Makes `file` from `make()` unless it exists. Written whole beside it, then linked into place:
+ * on a fresh clone the emulator, the apps' env helpers and the banner start at once, and none may
+ * read half a file (an exclusive create shows the others an empty one until the write lands), the
+ * first writer wins, and a start killed mid-write leaves nothing behind at `file`.
+ */
+function createFileOnce(file: string, make: () => string): void {
+  if (existsSync(file)) return
+  mkdirSync(path.dirname(file), { recursive: true })
+  const temporary = `${file}.${crypto.randomBytes(4).toString('hex')}.tmp`
+  try {
+    writeFileSync(temporary, make(), { mode: 0o600 })
+    linkSync(temporary, file)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    return signingKeyFromPem(readFileSync(options.file, 'utf8'), options.file)
+  } finally {
+    rmSync(temporary, { force: true })
   }
-  return signingKeyFromPem(pem, options.file)
 }
 
 /** A Clerk-shaped secret key (sk_live_ and 48 hex digits), random for each instance. */
 export const randomSecretKey = () => `sk_live_${crypto.randomBytes(24).toString('hex')}`
 
-/**
- * The Backend API's secret key: from env, else from `file`, else a new random one written to
- * `file`. Kept per checkout, like the signing key: a key published in the repo would let any
- * page a developer visits call the local Backend API.
- */
 /** A secret kept in `file` (made there once when missing), unless `value` is given. */
 function loadOrCreateSecret(options: {
   value?: string
@@ -111,22 +121,15 @@ function loadOrCreateSecret(options: {
     }
     return secret
   }
-  if (existsSync(options.file)) return read()
-  mkdirSync(path.dirname(options.file), { recursive: true })
-  // Written whole, then linked into place: on a fresh clone the emulator, the apps' env helpers
-  // and the banner start at once; none may read half a file, and the first writer wins.
-  const temporary = `${options.file}.${crypto.randomBytes(4).toString('hex')}.tmp`
-  writeFileSync(temporary, `${options.make()}\n`, { mode: 0o600 })
-  try {
-    linkSync(temporary, options.file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-  } finally {
-    unlinkSync(temporary)
-  }
+  createFileOnce(options.file, () => `${options.make()}\n`)
   return read()
 }
 
+/**
+ * The Backend API's secret key: from env, else from `file`, else a new random one written to
+ * `file`. Kept per checkout, like the signing key: a key published in the repo would let any
+ * page a developer visits call the local Backend API.
+ */
 export function loadOrCreateSecretKey(options: { value?: string; file: string }): string {
   return loadOrCreateSecret({
     ...options,

@@ -396,33 +396,3 @@ describe('print-env', () => {
     expect(value).toBe(emulator.key.publicPem.trim())
   })
 })
-
-describe('the signing key file', () => {
-  it('is created once: processes starting together all load the same key', async () => {
-    const { execFile } = await import('node:child_process')
-    const { mkdtemp, rm } = await import('node:fs/promises')
-    const os = await import('node:os')
-    const path = await import('node:path')
-    const { fileURLToPath } = await import('node:url')
-    const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'emulator-key-'))
-    const file = path.join(dir, 'signing-key.pem')
-    const script = `import { loadOrCreateSigningKey } from './src/keys.ts'; console.log(loadOrCreateSigningKey({ file: ${JSON.stringify(file)} }).kid)`
-    const kidFromNewProcess = () =>
-      new Promise<string>((resolve, reject) =>
-        execFile(
-          path.join(packageDir, 'node_modules/.bin/tsx'),
-          ['--eval', script],
-          { cwd: packageDir },
-          (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
-        ),
-      )
-    try {
-      const kids = await Promise.all(Array.from({ length: 4 }, kidFromNewProcess))
-      expect(kids[0]).toMatch(/^ins_/)
-      expect(new Set(kids).size).toBe(1)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
-})
