@@ -1,4 +1,4 @@
-// The smoke scenarios both apps must pass, against the real local stack. Each app supplies how
+// The smoke scenarios every app must pass, against the real local stack. Each app supplies how
 // to start its built server; the scenarios are the shared UI contract's server-side half.
 import { signInOverHttp } from '@repo/clerk-emulator/testing'
 import { seededUsers } from '@repo/local-stack'

@@ -1,4 +1,4 @@
-// The check both apps run after their build: `start` is the framework's server alone, so with
+// The check every app runs after its build: `start` is the framework's server alone, so with
 // nothing configured it stops at once and names every missing variable and where it comes from.
 import { localEmulatorAppEnv } from '@repo/clerk-emulator'
 import { type AppName, localStack } from '@repo/local-stack'

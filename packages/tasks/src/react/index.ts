@@ -1,4 +1,4 @@
-// Presentational pieces both apps render the same way, so the shared UI contract (labels,
+// Presentational pieces every app renders the same way, so the shared UI contract (labels,
 // role="alert" messages) lives in one place. Framework-free React: works with React 18 and 19.
 export { ClientTasks, type ClientTasksProps } from './client-tasks.tsx'
 export { DataErrorAlert } from './data-error-alert.tsx'
