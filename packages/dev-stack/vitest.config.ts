@@ -7,6 +7,7 @@ const checks = [
   'test/focused-tests.test.ts',
   'test/app-env.test.ts',
   'test/banner.test.ts',
+  'test/workspace-lists.test.ts',
 ]
 
 export default defineConfig({
