@@ -2,7 +2,13 @@
 // and the user, organization and membership endpoints the apps' server code and tests use.
 
 import { isOrganizationRole } from '@repo/local-stack'
-import { clerkError, fieldError, organizationProblemError } from './errors.ts'
+import {
+  clerkError,
+  fieldError,
+  lastAdminError,
+  notFoundError,
+  organizationProblemError,
+} from './errors.ts'
 import { HANDSHAKE_NONCE_TTL_MS, handshakeDirectives } from './handshake.ts'
 import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
 import type { Instance } from './instance.ts'
@@ -15,16 +21,9 @@ import {
 } from './resources.ts'
 import type { Store } from './store.ts'
 
-const notFound = (what: string) => json(404, clerkError('resource_not_found', `${what} not found`))
+const notFound = (what: string) => json(404, notFoundError(what))
 const roleInvalid = () => json(422, organizationProblemError('role_invalid'))
-const lastAdmin = () =>
-  json(
-    403,
-    clerkError(
-      'organization_minimum_permissions_needed',
-      'There has to be at least one organization member with the administrator role',
-    ),
-  )
+const lastAdmin = () => json(403, lastAdminError())
 
 export function createBackendApi(options: { instance: Instance; key: SigningKey; store: Store }) {
   const { instance, key, store } = options

@@ -29,6 +29,16 @@ export function clerkError(
 export const fieldError = (code: string, message: string, paramName: string) =>
   clerkError(code, message, { paramName })
 
+/** What both APIs answer for an id they do not know (404). */
+export const notFoundError = (what: string) => clerkError('resource_not_found', `${what} not found`)
+
+/** Refused (403) when a change would leave an organization without an admin, as Clerk does. */
+export const lastAdminError = () =>
+  clerkError(
+    'organization_minimum_permissions_needed',
+    'There has to be at least one organization member with the administrator role',
+  )
+
 /** Why an organization's fields were refused (see Store.organizationProblem), as Clerk says it. */
 export function organizationProblemError(
   problem: 'name_missing' | 'slug_invalid' | 'slug_taken' | 'role_invalid',

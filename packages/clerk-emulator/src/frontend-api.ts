@@ -3,7 +3,13 @@
 // the `__client` cookie this server sets, so emulator and app must share a hostname.
 import crypto from 'node:crypto'
 import { isOrganizationRole } from '@repo/local-stack'
-import { clerkError, fieldError, organizationProblemError } from './errors.ts'
+import {
+  clerkError,
+  fieldError,
+  lastAdminError,
+  notFoundError,
+  organizationProblemError,
+} from './errors.ts'
 import { handshakeDirectives } from './handshake.ts'
 import { type EmulatorReply, type EmulatorRequest, json } from './http-types.ts'
 import type { Instance } from './instance.ts'
@@ -81,14 +87,7 @@ const errors = {
   codeIncorrect: () => json(422, fieldError('form_code_incorrect', 'Incorrect code', 'code')),
   organization: (problem: OrganizationProblem | 'role_invalid') =>
     json(422, organizationProblemError(problem)),
-  lastAdmin: () =>
-    json(
-      403,
-      clerkError(
-        'organization_minimum_permissions_needed',
-        'There has to be at least one organization member with the administrator role',
-      ),
-    ),
+  lastAdmin: () => json(403, lastAdminError()),
   notAnAdmin: () =>
     json(403, clerkError('not_allowed_access', 'Only an admin of this organization may do that')),
   notAMember: () =>
@@ -96,7 +95,7 @@ const errors = {
       403,
       clerkError('not_a_member_in_organization', 'You are not a member of this organization'),
     ),
-  notFound: (what: string) => json(404, clerkError('resource_not_found', `${what} not found`)),
+  notFound: (what: string) => json(404, notFoundError(what)),
   signedOut: () => json(401, clerkError('signed_out', 'You are signed out')),
   invalidHandshake: (reason: string) =>
     json(
