@@ -119,6 +119,14 @@ export function appEnvVariables(app: AppName): string[] {
   return Object.values(GROUPS[app]).flatMap(members)
 }
 
+/** Each app's Clerk and Supabase variables under their current names: what its docs list. */
+export function currentAppEnvVariables(app: AppName): string[] {
+  return Object.values(GROUPS[app]).flatMap((group) => [
+    ...Object.keys(group.required),
+    ...group.optional,
+  ])
+}
+
 /** What a user must set of each of this app's groups (current names), for the tests. */
 export function requiredVariables(app: AppName): { clerk: string[]; supabase: string[] } {
   return {

@@ -4,9 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import type { AppName } from '@repo/local-stack'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { appEnvVariables } from '../src/app-env.ts'
+import { appEnvVariables, currentAppEnvVariables } from '../src/app-env.ts'
 import { APP_ENV_VARIABLES, HalfConfiguredError, resolveAppEnv } from '../src/index.ts'
-import { appDir as appFolder } from '../src/testing.ts'
+import { appDir as appFolder, repoRoot } from '../src/testing.ts'
 
 let appDir: string
 
@@ -219,4 +219,35 @@ describe('each app’s turbo.json', () => {
       }
     },
   )
+})
+
+describe('what the docs list', () => {
+  const apps: AppName[] = ['next', 'remix', 'react-router']
+  // The Clerk SDKs' own switches: no group holds them, since they change nothing about which
+  // Clerk an app talks to.
+  const sdkSwitches = [
+    'NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED',
+    'CLERK_TELEMETRY_DISABLED',
+    'CLERK_KEYLESS_DISABLED',
+  ]
+
+  it.each(apps)('%s: .env.example lists exactly the variables of its groups', (app) => {
+    const text = readFileSync(path.join(appFolder(app), '.env.example'), 'utf8')
+    const listed = [...text.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1])
+    expect(listed.filter((name) => !sdkSwitches.includes(name ?? '')).sort()).toEqual(
+      currentAppEnvVariables(app).sort(),
+    )
+  })
+
+  it("the root README's env reference names every variable of every app", () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
+    const table = readme.slice(
+      readme.indexOf('## Env reference'),
+      readme.indexOf('\n## ', readme.indexOf('## Env reference') + 1),
+    )
+    const missing = apps
+      .flatMap(currentAppEnvVariables)
+      .filter((name) => !table.includes(`\`${name}\``))
+    expect([...new Set(missing)]).toEqual([])
+  })
 })
