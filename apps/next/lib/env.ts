@@ -2,8 +2,7 @@
 // variable at once, and names each missing one and where its value comes from.
 // NEXT_PUBLIC_* are written out in full because Next inlines only literal references; so is the
 // key's old name, which the preset still reads.
-import type { ClerkSyncEnv } from '@repo/clerk-sync'
-import { clerkSyncEnv } from '@repo/clerk-sync/env'
+import { clerkSyncEnv, webhookSettings } from '@repo/clerk-sync/env'
 import { everyPreset, throwEnvError } from '@repo/env'
 import type { SupabaseEnv } from '@repo/supabase-clerk'
 import { supabaseClerkEnv } from '@repo/supabase-clerk/next/env'
@@ -41,12 +40,8 @@ export const supabaseEnv: SupabaseEnv = {
 
 /**
  * For the webhook route only (server-only values: reading them in the browser throws), so
- * called there rather than read when this module loads.
+ * called there rather than read when this module loads. Undefined while webhooks are off.
  */
-export function webhookEnv(): ClerkSyncEnv & { signingSecret: string } {
-  return {
-    supabaseUrl: env.NEXT_PUBLIC_SUPABASE_URL,
-    serviceRoleKey: env.SUPABASE_SECRET_KEY,
-    signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
-  }
+export function webhookEnv() {
+  return webhookSettings(env, env.NEXT_PUBLIC_SUPABASE_URL)
 }

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod'
 import type { ClerkWebhookEvent } from './events.ts'
 import { type ClerkSyncEnv, MirrorUnavailableError, mirrorClient, syncClerkEvent } from './sync.ts'
+import { WEBHOOK_VARIABLES, WEBHOOKS_OFF } from './webhook-variables.ts'
 
 /**
  * The answer to any method but POST, the only one Clerk sends: 405 with the Allow header RFC 9110
@@ -12,6 +13,18 @@ export function webhookMethodNotAllowed(): Response {
   return Response.json(
     { error: 'Clerk webhooks are POST requests.' },
     { status: 405, headers: { allow: 'POST' } },
+  )
+}
+
+/**
+ * The answer while webhooks are off (neither CLERK_WEBHOOK_SIGNING_SECRET nor the Supabase secret
+ * key is set): 503, so Svix keeps the deliveries and retries them once the app is configured, with
+ * a body naming both variables for whoever reads the endpoint's log in the Clerk dashboard.
+ */
+export function webhooksOff(): Response {
+  return Response.json(
+    { error: WEBHOOKS_OFF, missing: [...WEBHOOK_VARIABLES] },
+    { status: 503, headers: { 'retry-after': '3600' } },
   )
 }
 

@@ -1,5 +1,10 @@
 export { type ClerkWebhookEvent, displayName, type MirrorChange, mirrorChange } from './events.ts'
-export { handleClerkWebhook, MAX_WEBHOOK_BODY_BYTES, webhookMethodNotAllowed } from './handler.ts'
+export {
+  handleClerkWebhook,
+  MAX_WEBHOOK_BODY_BYTES,
+  webhookMethodNotAllowed,
+  webhooksOff,
+} from './handler.ts'
 export {
   type ClerkSyncEnv,
   MirrorUnavailableError,

@@ -1,6 +1,6 @@
 import { envProblems, forgetOldNameWarnings } from '@repo/env/testing'
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
-import { clerkSyncEnv } from '../src/env.ts'
+import { clerkSyncEnv, webhookSettings } from '../src/env.ts'
 
 const SIGNING = { CLERK_WEBHOOK_SIGNING_SECRET: 'whsec_x' }
 const jwt = (payload: unknown) =>
@@ -13,6 +13,7 @@ let warn: MockInstance<typeof console.warn>
 
 beforeEach(() => {
   forgetOldNameWarnings()
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('@repo/clerk-sync: webhooks off')]
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
 })
 afterEach(() => {
@@ -28,12 +29,45 @@ describe('clerkSyncEnv', () => {
     expect(warn).not.toHaveBeenCalled()
   })
 
-  it('names a missing secret key, where it comes from and where to set it', () => {
+  it('names a missing secret key beside a signing secret, where it comes from and where to set it', () => {
     expect(envProblems(() => read({}))).toEqual([
       expect.stringMatching(
-        /^SUPABASE_SECRET_KEY is not set\..*Project Settings > API Keys.*apps\/remix\/\.env/,
+        /^SUPABASE_SECRET_KEY is not set, but CLERK_WEBHOOK_SIGNING_SECRET is\..*Project Settings > API Keys.*apps\/remix\/\.env.*or unset CLERK_WEBHOOK_SIGNING_SECRET to run without webhooks\.$/,
       ),
     ])
+  })
+
+  it('names a missing signing secret beside a secret key', () => {
+    expect(
+      envProblems(() => clerkSyncEnv({ SUPABASE_SECRET_KEY: 'sb_secret_abc' }, 'apps/remix')),
+    ).toEqual([
+      expect.stringMatching(
+        /^CLERK_WEBHOOK_SIGNING_SECRET is not set, but SUPABASE_SECRET_KEY is\..*Clerk dashboard > Webhooks/,
+      ),
+    ])
+  })
+
+  it('with neither set, turns webhooks off and says so once in the server log', () => {
+    for (let run = 0; run < 2; run++) {
+      const env = clerkSyncEnv({ CLERK_WEBHOOK_SIGNING_SECRET: ' ' }, 'apps/remix')
+      expect(webhookSettings(env, 'https://abc.supabase.co')).toBeUndefined()
+    }
+    expect(warn.mock.calls).toEqual([
+      [
+        expect.stringMatching(
+          /^apps\/remix: Clerk webhooks are off: set CLERK_WEBHOOK_SIGNING_SECRET .* and SUPABASE_SECRET_KEY /,
+        ),
+      ],
+    ])
+  })
+
+  it('with both set, gives the webhook route what it writes and verifies with', () => {
+    const env = read({ SUPABASE_SECRET_KEY: 'sb_secret_abc' })
+    expect(webhookSettings(env, 'https://abc.supabase.co')).toEqual({
+      supabaseUrl: 'https://abc.supabase.co',
+      serviceRoleKey: 'sb_secret_abc',
+      signingSecret: 'whsec_x',
+    })
   })
 
   it.each([

@@ -4,7 +4,7 @@
 // handler with the real verifyWebhook and real PostgREST.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ClerkWebhookEvent } from '../src/events.ts'
-import { handleClerkWebhook, MAX_WEBHOOK_BODY_BYTES } from '../src/handler.ts'
+import { handleClerkWebhook, MAX_WEBHOOK_BODY_BYTES, webhooksOff } from '../src/handler.ts'
 import { type FakeMirror, startFakeMirror } from './support/fake-mirror.ts'
 
 const UPDATED_AT = Date.UTC(2026, 10, 28, 12, 0, 0)
@@ -238,5 +238,17 @@ describe('handleClerkWebhook', () => {
       const response = await handleClerkWebhook(request, verify, mirror.env)
       expect([response.status, await response.json()]).toEqual([200, { outcome: 'applied' }])
     })
+  })
+})
+
+describe('webhooksOff', () => {
+  it('answers 503, so Clerk retries later, with a body naming both variables', async () => {
+    const response = webhooksOff()
+    expect(response.status).toBe(503)
+    const body = (await response.json()) as { error: string; missing: string[] }
+    expect(body.missing).toEqual(['CLERK_WEBHOOK_SIGNING_SECRET', 'SUPABASE_SECRET_KEY'])
+    expect(body.error).toMatch(
+      /^Clerk webhooks are off: set CLERK_WEBHOOK_SIGNING_SECRET .* and SUPABASE_SECRET_KEY /,
+    )
   })
 })

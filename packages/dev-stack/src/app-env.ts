@@ -32,13 +32,9 @@ function members(group: Group): string[] {
 }
 
 const CLERK_KEYS = 'the Clerk dashboard > API keys'
-const CLERK_WEBHOOK =
-  'the Clerk dashboard > Webhooks > your endpoint > Signing Secret (server-only)'
 const SUPABASE_API = 'the Supabase dashboard > Project Settings > Data API'
 const SUPABASE_PUBLISHABLE_KEY =
   'the Supabase dashboard > Project Settings > API Keys > Publishable key (or the legacy anon key)'
-const SUPABASE_SECRET_KEY =
-  'the Supabase dashboard > Project Settings > API Keys > Secret keys (or the legacy service_role key; server-only: bypasses RLS)'
 
 const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
   next: {
@@ -46,9 +42,9 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
       required: {
         NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
         CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
-        CLERK_WEBHOOK_SIGNING_SECRET: CLERK_WEBHOOK,
       },
       optional: [
+        'CLERK_WEBHOOK_SIGNING_SECRET',
         'NEXT_PUBLIC_CLERK_PROXY_URL',
         'NEXT_PUBLIC_CLERK_JS_URL',
         'NEXT_PUBLIC_CLERK_UI_URL',
@@ -60,9 +56,8 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
       required: {
         NEXT_PUBLIC_SUPABASE_URL: `${SUPABASE_API} > Project URL`,
         NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: SUPABASE_PUBLISHABLE_KEY,
-        SUPABASE_SECRET_KEY,
       },
-      optional: [],
+      optional: ['SUPABASE_SECRET_KEY'],
     },
   },
   remix: {
@@ -70,17 +65,21 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
       required: {
         CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
         CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
-        CLERK_WEBHOOK_SIGNING_SECRET: CLERK_WEBHOOK,
       },
-      optional: ['CLERK_PROXY_URL', 'CLERK_JS', 'CLERK_API_URL', 'CLERK_JWT_KEY'],
+      optional: [
+        'CLERK_WEBHOOK_SIGNING_SECRET',
+        'CLERK_PROXY_URL',
+        'CLERK_JS',
+        'CLERK_API_URL',
+        'CLERK_JWT_KEY',
+      ],
     },
     supabase: {
       required: {
         SUPABASE_URL: `${SUPABASE_API} > Project URL`,
         SUPABASE_PUBLISHABLE_KEY,
-        SUPABASE_SECRET_KEY,
       },
-      optional: [],
+      optional: ['SUPABASE_SECRET_KEY'],
     },
   },
   'react-router': {
@@ -88,9 +87,9 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
       required: {
         CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
         CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
-        CLERK_WEBHOOK_SIGNING_SECRET: CLERK_WEBHOOK,
       },
       optional: [
+        'CLERK_WEBHOOK_SIGNING_SECRET',
         'CLERK_PROXY_URL',
         'CLERK_JS_URL',
         'CLERK_UI_URL',
@@ -102,9 +101,8 @@ const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
       required: {
         SUPABASE_URL: `${SUPABASE_API} > Project URL`,
         SUPABASE_PUBLISHABLE_KEY,
-        SUPABASE_SECRET_KEY,
       },
-      optional: [],
+      optional: ['SUPABASE_SECRET_KEY'],
     },
   },
 }
@@ -142,12 +140,8 @@ export function supabaseVariables(
   key: string,
   secretKey: string,
 ): Record<string, string> {
-  const [urlName, keyName, secretKeyName] = Object.keys(GROUPS[app].supabase.required)
-  return {
-    [urlName as string]: url,
-    [keyName as string]: key,
-    [secretKeyName as string]: secretKey,
-  }
+  const [urlName, keyName] = Object.keys(GROUPS[app].supabase.required)
+  return { [urlName as string]: url, [keyName as string]: key, SUPABASE_SECRET_KEY: secretKey }
 }
 
 /** The files Next.js and Vite load in this mode, lowest precedence first. */
@@ -219,6 +213,12 @@ function groupState(
   return 'configured'
 }
 
+/** What turns the webhook route on: both or neither (@repo/clerk-sync's env says why). */
+const WEBHOOK_PAIR = ['CLERK_WEBHOOK_SIGNING_SECRET', 'SUPABASE_SECRET_KEY']
+
+const configuredUnder = (name: string, configured: Record<string, UserValue>) =>
+  [name, oldNameOf(name)].some((either) => either !== undefined && configured[either] !== undefined)
+
 export function resolveAppEnv(app: AppName, appDir: string, mode: EnvMode): ResolvedEnv {
   const configured = userEnv(appDir, mode)
   const groups = GROUPS[app]
@@ -231,19 +231,27 @@ export function resolveAppEnv(app: AppName, appDir: string, mode: EnvMode): Reso
         return found && found.from !== 'the process env' ? [[name, found.value]] : []
       }),
     )
+  const added: Record<string, string> = {
+    // The emulator's env reads (or creates) its signing key: only when it is the one used.
+    ...(clerk === 'local' ? localEmulatorAppEnv()[app] : fromFiles(groups.clerk)),
+    ...(supabase === 'local'
+      ? supabaseVariables(
+          app,
+          localStack().supabase.url,
+          localStackSecrets().anonKey,
+          localStackSecrets().serviceRoleKey,
+        )
+      : fromFiles(groups.supabase)),
+  }
+  // The webhook pair spans both groups. A local half beside a configured group that lacks the
+  // other half (real Clerk with no webhook endpoint yet) is dropped, so the app starts with
+  // webhooks off instead of stopping on a pair this tool made half.
+  const present = WEBHOOK_PAIR.filter((name) => added[name] || configuredUnder(name, configured))
+  if (present.length === 1 && present[0] && !configuredUnder(present[0], configured)) {
+    delete added[present[0]]
+  }
   return {
-    added: {
-      // The emulator's env reads (or creates) its signing key: only when it is the one used.
-      ...(clerk === 'local' ? localEmulatorAppEnv()[app] : fromFiles(groups.clerk)),
-      ...(supabase === 'local'
-        ? supabaseVariables(
-            app,
-            localStack().supabase.url,
-            localStackSecrets().anonKey,
-            localStackSecrets().serviceRoleKey,
-          )
-        : fromFiles(groups.supabase)),
-    },
+    added,
     clerk: clerk === 'local' ? 'emulator' : 'configured',
     supabase: supabase === 'local' ? 'local-supabase' : 'configured',
   }

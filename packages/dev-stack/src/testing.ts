@@ -2,6 +2,7 @@
 // starting its own scripts and stopping them by PID.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AppEnv } from '@repo/clerk-emulator'
@@ -53,6 +54,15 @@ export function portAt(stack: LocalStack, at: string[]): unknown {
 
 /** apps/<app>, whose scripts the tests run as a user would. */
 export const appDir = (app: AppName): string => path.join(repoRoot, 'apps', app)
+
+/** A TCP port nothing listens on now, from the kernel, for a server a test starts alone. */
+export async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
 
 export interface RunningApp {
   url: string

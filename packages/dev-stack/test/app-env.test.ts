@@ -107,14 +107,14 @@ describe('resolveAppEnv', () => {
     const attempt = () => resolveAppEnv('next', appDir, 'development')
     expect(attempt).toThrow(HalfConfiguredError)
     expect(attempt).toThrow(
-      `The Clerk settings are only half set: NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY (from ${path.relative(process.cwd(), appDir)}/.env.local) is set, but CLERK_SECRET_KEY (from the Clerk dashboard > API keys (server-only)) and CLERK_WEBHOOK_SIGNING_SECRET (from the Clerk dashboard > Webhooks > your endpoint > Signing Secret (server-only)) are not.`,
+      `The Clerk settings are only half set: NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY (from ${path.relative(process.cwd(), appDir)}/.env.local) is set, but CLERK_SECRET_KEY (from the Clerk dashboard > API keys (server-only)) is not.`,
     )
   })
 
   it('refuses a half-set Supabase group from the process env', () => {
     vi.stubEnv('SUPABASE_PUBLISHABLE_KEY', 'sb_publishable_x')
     expect(() => resolveAppEnv('remix', appDir, 'production')).toThrow(
-      'SUPABASE_PUBLISHABLE_KEY (from the process env) is set, but SUPABASE_URL (from the Supabase dashboard > Project Settings > Data API > Project URL) and SUPABASE_SECRET_KEY (from the Supabase dashboard > Project Settings > API Keys > Secret keys (or the legacy service_role key; server-only: bypasses RLS)) are not.',
+      'SUPABASE_PUBLISHABLE_KEY (from the process env) is set, but SUPABASE_URL (from the Supabase dashboard > Project Settings > Data API > Project URL) is not.',
     )
   })
 
@@ -153,14 +153,47 @@ describe('resolveAppEnv', () => {
   })
 
   it('counts old and new names together, and names the missing one by its new name', () => {
-    vi.stubEnv('SUPABASE_URL', 'https://abc.supabase.co')
     vi.stubEnv('SUPABASE_KEY', 'sb_publishable_x')
     vi.stubEnv('SUPABASE_SECRET_KEY', 'sb_secret_x')
+    vi.stubEnv('SUPABASE_URL', 'https://abc.supabase.co')
     expect(resolveAppEnv('remix', appDir, 'production').supabase).toBe('configured')
-    vi.stubEnv('SUPABASE_SECRET_KEY', undefined)
+    vi.stubEnv('SUPABASE_URL', undefined)
     expect(() => resolveAppEnv('remix', appDir, 'production')).toThrow(
-      /SUPABASE_URL \(from the process env\), SUPABASE_KEY \(from the process env\) are set, but SUPABASE_SECRET_KEY \(from .*API Keys > Secret keys/,
+      /SUPABASE_KEY \(from the process env\), SUPABASE_SECRET_KEY \(from the process env\) are set, but SUPABASE_URL \(from .*Data API > Project URL\) is not/,
     )
+  })
+
+  // The webhook pair (CLERK_WEBHOOK_SIGNING_SECRET, SUPABASE_SECRET_KEY) is optional: an app
+  // against real Clerk runs before its webhook endpoint exists.
+  it('gives real Clerk without a webhook secret no local Supabase secret key', async () => {
+    await writeFile(
+      path.join(appDir, '.env.local'),
+      'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_real\nCLERK_SECRET_KEY=sk_test_real\n',
+    )
+    const resolved = resolveAppEnv('next', appDir, 'development')
+    expect(resolved).toMatchObject({ clerk: 'configured', supabase: 'local-supabase' })
+    expect(resolved.added.NEXT_PUBLIC_SUPABASE_URL).toBe('http://127.0.0.1:54321')
+    expect(resolved.added.SUPABASE_SECRET_KEY).toBeUndefined()
+    expect(resolved.added.CLERK_WEBHOOK_SIGNING_SECRET).toBeUndefined()
+  })
+
+  it('gives hosted Supabase without a secret key no emulator webhook secret', () => {
+    vi.stubEnv('SUPABASE_URL', 'https://abc.supabase.co')
+    vi.stubEnv('SUPABASE_PUBLISHABLE_KEY', 'sb_publishable_x')
+    const resolved = resolveAppEnv('remix', appDir, 'production')
+    expect(resolved).toMatchObject({ clerk: 'emulator', supabase: 'configured' })
+    expect(resolved.added.CLERK_PUBLISHABLE_KEY).toMatch(/^pk_live_/)
+    expect(resolved.added.CLERK_WEBHOOK_SIGNING_SECRET).toBeUndefined()
+  })
+
+  it('completes a webhook secret the user set with the local Supabase secret key', async () => {
+    await writeFile(
+      path.join(appDir, '.env.local'),
+      `NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_real\nCLERK_SECRET_KEY=sk_test_real\n${CLERK_WEBHOOK}`,
+    )
+    const resolved = resolveAppEnv('next', appDir, 'development')
+    expect(resolved.added.CLERK_WEBHOOK_SIGNING_SECRET).toBe('whsec_real')
+    expect(resolved.added.SUPABASE_SECRET_KEY).toMatch(/^sb_secret_/)
   })
 
   it('lists every name an app reads, old names included, for the tests to unset', () => {

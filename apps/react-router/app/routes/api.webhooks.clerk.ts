@@ -2,7 +2,7 @@
 // resource route (a loader and an action, no component). Clerk calls it, not a browser, so no
 // signedInOnly: the Svix signature is the check.
 import { verifyWebhook } from '@clerk/react-router/webhooks'
-import { handleClerkWebhook, webhookMethodNotAllowed } from '@repo/clerk-sync'
+import { handleClerkWebhook, webhookMethodNotAllowed, webhooksOff } from '@repo/clerk-sync'
 import { webhookEnv } from '../lib/env.server'
 import type { Route } from './+types/api.webhooks.clerk'
 
@@ -15,6 +15,7 @@ export function loader(): Response {
 
 export async function action({ request }: Route.ActionArgs): Promise<Response> {
   if (request.method !== 'POST') return webhookMethodNotAllowed()
+  if (!webhookEnv) return webhooksOff()
   const { signingSecret, ...env } = webhookEnv
   return handleClerkWebhook(request, (signed) => verifyWebhook(signed, { signingSecret }), env)
 }

@@ -2,8 +2,7 @@
 // every variable at once, naming each missing one and where its value comes from. Evaluated when
 // the server build is imported, so remix-serve stops at start with that message instead of
 // failing each request.
-import type { ClerkSyncEnv } from '@repo/clerk-sync'
-import { clerkSyncEnv } from '@repo/clerk-sync/env'
+import { clerkSyncEnv, webhookSettings } from '@repo/clerk-sync/env'
 import { everyPreset, throwEnvError } from '@repo/env'
 import type { SupabaseEnv } from '@repo/supabase-clerk'
 import { supabaseClerkEnv } from '@repo/supabase-clerk/remix/env'
@@ -25,9 +24,8 @@ export const supabaseEnv: SupabaseEnv = {
   supabaseKey: env.SUPABASE_PUBLISHABLE_KEY,
 }
 
-/** What the webhook route writes the mirror with, and verifies deliveries with. Server-only. */
-export const webhookEnv: ClerkSyncEnv & { signingSecret: string } = {
-  supabaseUrl: env.SUPABASE_URL,
-  serviceRoleKey: env.SUPABASE_SECRET_KEY,
-  signingSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
-}
+/**
+ * What the webhook route writes the mirror with, and verifies deliveries with, or undefined while
+ * webhooks are off (neither variable set). Server-only.
+ */
+export const webhookEnv = webhookSettings(env, env.SUPABASE_URL)

@@ -4,7 +4,7 @@
 // Svix signature is the check.
 import { verifyWebhook } from '@clerk/backend/webhooks'
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { handleClerkWebhook, webhookMethodNotAllowed } from '@repo/clerk-sync'
+import { handleClerkWebhook, webhookMethodNotAllowed, webhooksOff } from '@repo/clerk-sync'
 import { webhookEnv } from '../lib/env.server'
 
 // Remix sends GET and HEAD to the loader and every other method to the action, where Next sends
@@ -16,6 +16,7 @@ export function loader(): Response {
 
 export async function action({ request }: ActionFunctionArgs): Promise<Response> {
   if (request.method !== 'POST') return webhookMethodNotAllowed()
+  if (!webhookEnv) return webhooksOff()
   const { signingSecret, ...env } = webhookEnv
   return handleClerkWebhook(request, (signed) => verifyWebhook(signed, { signingSecret }), env)
 }
