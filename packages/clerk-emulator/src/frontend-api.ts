@@ -366,77 +366,178 @@ export function createFrontendApi(options: FrontendApiOptions) {
     return undefined
   }
 
+  /**
+   * What each route needs before its handler runs: nothing; the browser's client, if it has one
+   * (a GET never makes one); a client (made on the first call that changes state); or a
+   * signed-in user.
+   */
+  type Needs = 'nothing' | 'maybe-client' | 'client' | 'user'
+  interface Route {
+    /** The methods it answers (after `_method`), or '*' for every method. */
+    methods: readonly string[] | '*'
+    path: string | RegExp
+    needs: Needs
+    handle(call: RouteCall): Promise<EmulatorReply | undefined> | EmulatorReply | undefined
+  }
+  interface RouteCall {
+    request: EmulatorRequest
+    path: string
+    /** The path's capture groups, for a RegExp route. */
+    params: (string | undefined)[]
+    client: Client | undefined
+    cookies: string[]
+    user: User | undefined
+  }
+  const clientCall = (call: RouteCall, id?: string, action?: string): ClientCall => ({
+    request: call.request,
+    client: call.client as Client,
+    cookies: call.cookies,
+    id,
+    action,
+  })
+  const bodyOf = (call: RouteCall) =>
+    clientJSON(call.client ?? null, store, tokenFor(call.request.headers.origin))
+
+  // Method and path to handler, first match wins. The sub-handlers switch on the resource id and
+  // action the path carries; anything no route matches is the emulator's 404 naming it.
+  const routes: Route[] = [
+    {
+      methods: '*',
+      path: '/v1/environment',
+      needs: 'nothing',
+      handle: () => json(200, environmentJSON(options.environment)),
+    },
+    {
+      methods: ['GET'],
+      path: '/v1/client/handshake',
+      needs: 'nothing',
+      handle: ({ request }) => handleHandshake(request),
+    },
+    {
+      methods: ['GET'],
+      path: '/v1/client',
+      needs: 'maybe-client',
+      handle: async (call) => json(200, { response: await bodyOf(call), client: null }),
+    },
+    {
+      // Sign-out of every session on this client.
+      methods: ['DELETE'],
+      path: '/v1/client',
+      needs: 'client',
+      handle: ({ request, client, cookies }) => {
+        const own = client as Client
+        for (const session of store.activeSessions(own)) store.endSession(own, session, 'ended')
+        return envelope(request, own, null, [...cookies, ...uatCookies(own)])
+      },
+    },
+    {
+      methods: ['PUT', 'POST', 'PATCH'],
+      path: '/v1/client',
+      needs: 'client',
+      handle: async (call) => {
+        const body = await bodyOf(call)
+        return json(200, { response: body, client: body }, call.cookies)
+      },
+    },
+    {
+      methods: ['DELETE'],
+      path: '/v1/client/sessions',
+      needs: 'client',
+      handle: async (call) => {
+        const own = call.client as Client
+        for (const session of store.activeSessions(own)) store.endSession(own, session, 'removed')
+        const body = await bodyOf(call)
+        return json(200, { response: body, client: body }, [...call.cookies, ...uatCookies(own)])
+      },
+    },
+    {
+      methods: '*',
+      path: /^\/v1\/client\/sign_ins(?:\/([^/]+))?(?:\/(\w+))?$/,
+      needs: 'client',
+      handle: (call) => handleSignIn(clientCall(call, call.params[0], call.params[1])),
+    },
+    {
+      methods: '*',
+      path: /^\/v1\/client\/sign_ups(?:\/([^/]+))?(?:\/(\w+))?$/,
+      needs: 'client',
+      handle: (call) => handleSignUp(clientCall(call, call.params[0], call.params[1])),
+    },
+    {
+      methods: '*',
+      path: /^\/v1\/client\/sessions\/([^/]+)\/(\w+)(?:\/([^/]+))?$/,
+      needs: 'client',
+      handle: (call) => {
+        const [id, action, template] = call.params
+        if (!id || !action) return undefined
+        return handleSession({ ...clientCall(call, id, action), id, action, template })
+      },
+    },
+    {
+      methods: ['GET'],
+      path: '/v1/me',
+      needs: 'user',
+      handle: ({ request, client, cookies, user }) =>
+        envelope(request, client as Client, userJSON(user as User, store), cookies),
+    },
+    {
+      methods: '*',
+      path: /^\/v1\/me\/.+$/,
+      needs: 'user',
+      handle: (call) => handleMyOrganizations(clientCall(call), call.user as User, call.path),
+    },
+    {
+      methods: '*',
+      path: /^\/v1\/organizations(?:\/.*)?$/,
+      needs: 'user',
+      handle: (call) => handleOrganizations(clientCall(call), call.user as User, call.path),
+    },
+  ]
+
+  const matchRoute = (method: string, path: string) => {
+    for (const route of routes) {
+      if (route.methods !== '*' && !route.methods.includes(method)) continue
+      if (typeof route.path === 'string') {
+        if (route.path === path) return { route, params: [] }
+        continue
+      }
+      const match = path.match(route.path)
+      if (match) return { route, params: match.slice(1) }
+    }
+    return undefined
+  }
+
   /** `path` is relative to the proxy URL, e.g. /v1/client/sign_ins. */
   return async function handleFrontendApi(
     request: EmulatorRequest,
     path: string,
   ): Promise<EmulatorReply | undefined> {
-    const { method } = request
-    if (path === '/v1/environment') return json(200, environmentJSON(options.environment))
-    if (path === '/v1/client/handshake' && method === 'GET') return handleHandshake(request)
-
-    let client = store.clients.get(request.cookies.__client ?? '')
-    const cookies: string[] = []
-    if (!client && method !== 'GET') {
-      client = store.createClient()
-      cookies.push(clientCookie(client))
+    const found = matchRoute(request.method, path)
+    if (!found) return undefined
+    const { route, params } = found
+    const call: RouteCall = {
+      request,
+      path,
+      params,
+      client: undefined,
+      cookies: [],
+      user: undefined,
     }
-
-    if (path === '/v1/client') {
-      if (method === 'GET') {
-        return json(200, {
-          response: await clientJSON(client ?? null, store, tokenFor(request.headers.origin)),
-          client: null,
-        })
-      }
-      if (!client) return undefined
-      if (method === 'DELETE') {
-        for (const session of store.activeSessions(client)) {
-          store.endSession(client, session, 'ended')
-        }
-        return envelope(request, client, null, [...cookies, ...uatCookies(client)])
-      }
-      if (method === 'PUT' || method === 'POST' || method === 'PATCH') {
-        const body = await clientJSON(client, store, tokenFor(request.headers.origin))
-        return json(200, { response: body, client: body }, cookies)
-      }
+    if (route.needs === 'nothing') return route.handle(call)
+    call.client = store.clients.get(request.cookies.__client ?? '')
+    if (!call.client && request.method !== 'GET') {
+      call.client = store.createClient()
+      call.cookies.push(clientCookie(call.client))
     }
-    if (!client) return errors.signedOut()
-
-    if (path === '/v1/client/sessions' && method === 'DELETE') {
-      for (const session of store.activeSessions(client)) {
-        store.endSession(client, session, 'removed')
-      }
-      const body = await clientJSON(client, store, tokenFor(request.headers.origin))
-      return json(200, { response: body, client: body }, [...cookies, ...uatCookies(client)])
+    if (route.needs === 'maybe-client') return route.handle(call)
+    if (!call.client) return errors.signedOut()
+    if (route.needs === 'user') {
+      const active = call.client.lastActiveSessionId
+        ? store.sessions.get(call.client.lastActiveSessionId)
+        : undefined
+      call.user = active?.status === 'active' ? store.users.get(active.userId) : undefined
+      if (!call.user) return errors.signedOut()
     }
-
-    const signIn = path.match(/^\/v1\/client\/sign_ins(?:\/([^/]+))?(?:\/(\w+))?$/)
-    if (signIn) return handleSignIn({ request, client, cookies, id: signIn[1], action: signIn[2] })
-
-    const signUp = path.match(/^\/v1\/client\/sign_ups(?:\/([^/]+))?(?:\/(\w+))?$/)
-    if (signUp) return handleSignUp({ request, client, cookies, id: signUp[1], action: signUp[2] })
-
-    const session = path.match(/^\/v1\/client\/sessions\/([^/]+)\/(\w+)(?:\/([^/]+))?$/)
-    if (session?.[1] && session[2]) {
-      const [, id, action, template] = session
-      return handleSession({ request, client, cookies, id, action, template })
-    }
-
-    const active = client.lastActiveSessionId
-      ? store.sessions.get(client.lastActiveSessionId)
-      : undefined
-    const user = active?.status === 'active' ? store.users.get(active.userId) : undefined
-    if (path === '/v1/me' || path.startsWith('/v1/me/') || path.startsWith('/v1/organizations')) {
-      if (!user) return errors.signedOut()
-      const call = { request, client, cookies, id: undefined, action: undefined }
-      if (path === '/v1/me' && method === 'GET') {
-        return envelope(request, client, userJSON(user, store), cookies)
-      }
-      if (path.startsWith('/v1/me/')) return handleMyOrganizations(call, user, path)
-      return handleOrganizations(call, user, path)
-    }
-    return undefined
+    return route.handle(call)
   }
 
   /** The signed-in user's memberships, and what the organization switcher lists beside them. */

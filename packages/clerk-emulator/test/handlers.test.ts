@@ -326,6 +326,20 @@ describe('what the emulator does not do', () => {
     })
   })
 
+  it('answers an unknown read from a browser with no client 404, not "signed out"', async () => {
+    const reply = await emulator.handle({
+      method: 'GET',
+      url: new URL('http://localhost:4100/__clerk/v1/client/unknown_resource'),
+      headers: { origin: 'http://localhost:3000' },
+      cookies: {},
+      body: {},
+    })
+    expect(reply.status).toBe(404)
+    expect(JSON.stringify(reply.body)).toContain(
+      'The Clerk emulator does not handle GET /__clerk/v1/client/unknown_resource',
+    )
+  })
+
   it('keeps test endpoints off unless enabled', async () => {
     const reset = {
       method: 'POST',
