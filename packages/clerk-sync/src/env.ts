@@ -42,7 +42,8 @@ export function clerkSyncEnv(
     runtimeEnv,
     onValidationError: throwEnvError(`Clerk webhooks are not configured for ${appDir}`),
   })
-  if (skipValidation) return env
+  // In the browser t3-env refuses any read of a server variable, and the pair is the server's.
+  if (skipValidation || typeof window !== 'undefined') return env
   const missing = {
     SUPABASE_SECRET_KEY: `SUPABASE_SECRET_KEY is not set, but CLERK_WEBHOOK_SIGNING_SECRET is. The webhook route writes Clerk's users into Supabase with it. ${LOCAL} (from local-supabase); for hosted Supabase it is in the dashboard under Project Settings > API Keys (a secret key, sb_secret_…, or the legacy service_role key). Set it in ${where}, or unset CLERK_WEBHOOK_SIGNING_SECRET to run without webhooks.`,
     CLERK_WEBHOOK_SIGNING_SECRET: `CLERK_WEBHOOK_SIGNING_SECRET is not set, but SUPABASE_SECRET_KEY is. It verifies Clerk's webhook deliveries. ${LOCAL} (from the Clerk emulator); for Clerk it is the endpoint's Signing Secret in the Clerk dashboard > Webhooks. Set it in ${where}, or unset SUPABASE_SECRET_KEY to run without webhooks.`,

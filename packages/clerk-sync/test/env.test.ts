@@ -61,6 +61,15 @@ describe('clerkSyncEnv', () => {
     ])
   })
 
+  it('in the browser (Next bundles the env module there too), reads neither server variable', () => {
+    vi.stubGlobal('window', {})
+    try {
+      expect(() => clerkSyncEnv({}, 'apps/next')).not.toThrow()
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('with both set, gives the webhook route what it writes and verifies with', () => {
     const env = read({ SUPABASE_SECRET_KEY: 'sb_secret_abc' })
     expect(webhookSettings(env, 'https://abc.supabase.co')).toEqual({
