@@ -90,8 +90,23 @@ export const clerkWebhookDeliveries = pgTable('clerk_webhook_deliveries', {
   appliedAt: timestamp('applied_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 }).enableRLS()
 
-export const clerkDeletions = pgTable('clerk_deletions', {
-  /** A Clerk user, organization or membership id. */
-  objectId: text('object_id').primaryKey(),
-  deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'string' }).notNull(),
-}).enableRLS()
+export const clerkDeletions = pgTable(
+  'clerk_deletions',
+  {
+    /** A Clerk user, organization or membership id. */
+    objectId: text('object_id').primaryKey(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (table) => [
+    // So a page can tell "added by a deleted user" from "not synced yet": a signed-in user may
+    // learn that the author of a task they can see was deleted, and nothing else (the subquery
+    // runs under tasks' own RLS; authenticated may read object_id only, not when). With the
+    // mirror off the table is empty, and every unknown author is just "not synced yet".
+    pgPolicy('Users can see that the author of a task they can see was deleted', {
+      for: 'select',
+      to: authenticatedRole,
+      using: sql`${hasClerkUser} and exists (
+        select 1 from public.tasks t where t.user_id = ${table.objectId})`,
+    }),
+  ],
+).enableRLS()

@@ -135,6 +135,7 @@ export type Database = {
             id: string
             image_url: string | null
           } | null
+          author_deleted: boolean | null
         }
         Insert: {
           created_at?: string
@@ -174,6 +175,12 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: true
         }
+      }
+      author_deleted: {
+        Args: { "": Database["public"]["Tables"]["tasks"]["Row"] }
+        Returns: {
+          error: true
+        } & "the function public.author_deleted with parameter or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache"
       }
       clerk_apply_membership: {
         Args: {

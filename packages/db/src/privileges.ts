@@ -62,7 +62,9 @@ export const privileges = {
     organization_memberships: { authenticated: ['SELECT'], service_role: MIRROR_WRITES },
     // The sync's own bookkeeping: appended to, checked, never changed through the API.
     clerk_webhook_deliveries: { service_role: ['SELECT', 'INSERT'] },
-    clerk_deletions: { service_role: ['SELECT', 'INSERT'] },
+    // Users may read the id of a deleted author of a task they can see (RLS), so the pages can
+    // tell "added by a deleted user" from "not synced yet"; not when they were deleted.
+    clerk_deletions: { authenticated: ['SELECT (object_id)'], service_role: ['SELECT', 'INSERT'] },
   },
   // tasks_id_seq belongs to an identity column: no role needs, or holds, anything on it.
   sequences: {},
@@ -71,6 +73,7 @@ export const privileges = {
     'requesting_org_id()': ['authenticated', 'service_role'],
     'requesting_org_role()': ['authenticated', 'service_role'],
     'author(tasks)': ['authenticated', 'service_role'],
+    'author_deleted(tasks)': ['authenticated', 'service_role'],
     'clerk_record_delivery(text, text)': ['service_role'],
     [`clerk_apply_user(${CLERK_SYNC}, text, text, text, timestamp with time zone)`]: [
       'service_role',

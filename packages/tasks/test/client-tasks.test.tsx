@@ -21,6 +21,7 @@ function stored(id: number, name: string, done = false, organization_id: string 
     organization_id,
     created_at,
     author: null,
+    author_deleted: false,
   } satisfies Task
 }
 
@@ -342,5 +343,40 @@ describe('ClientTasks while the list is loading', () => {
     const { client } = dataApi([])
     const html = renderToString(<ClientTasks client={client} userId={ALICE} />)
     expect(html).toContain('<button type="submit" disabled="">Add</button>')
+  })
+})
+
+describe('ClientTasks in an organization', () => {
+  it('asks the database who added each task, and tells the three cases apart', async () => {
+    const selects: (string | null)[] = []
+    const rows: Task[] = [
+      { ...stored(1, 'bobs', false, 'org_acme'), author: { display_name: 'Bob Example' } },
+      { ...stored(2, 'doras', false, 'org_acme'), author_deleted: true },
+      { ...stored(3, 'erins', false, 'org_acme') },
+    ]
+    const client = createClerkSupabaseClient({
+      supabaseUrl: 'http://data-api.test',
+      supabaseKey: 'sb_publishable_test',
+      getToken: async () => 'alice-token',
+      fetch: async (input) => {
+        selects.push(
+          new URL(input instanceof Request ? input.url : input).searchParams.get('select'),
+        )
+        return Response.json(rows)
+      },
+    })
+    render(
+      <ClientTasks
+        client={client}
+        userId={ALICE}
+        organization={{ id: 'org_acme', slug: 'acme' }}
+      />,
+    )
+    await screen.findByRole('list', { name: 'Your tasks' })
+    expect(selects).toEqual(['*,author(display_name),author_deleted'])
+    expect(rowOf('bobs').textContent).toContain('added by Bob Example')
+    expect(rowOf('doras').textContent).toContain('added by a deleted user')
+    expect(rowOf('erins').textContent).toContain('author not synced yet')
+    expect(rowOf('erins').textContent).not.toContain('deleted')
   })
 })

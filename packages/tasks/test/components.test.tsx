@@ -3,7 +3,7 @@ import { act } from 'react'
 import { createRoot } from 'react-dom/client'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { DataErrorAlert, TaskNameField, TasksHeading } from '../src/react/index.ts'
+import { DataErrorAlert, TaskAuthor, TaskNameField, TasksHeading } from '../src/react/index.ts'
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean
@@ -89,5 +89,33 @@ describe('TasksHeading', () => {
     await act(async () => root.render(<TasksHeading organization={null} active={null} />))
     expect(container.textContent).toBe('Tasks')
     await act(async () => root.unmount())
+  })
+})
+
+describe('TaskAuthor', () => {
+  const orgTask = { id: 7, organization_id: 'org_acme', author: null, author_deleted: false }
+  const text = (task: Parameters<typeof TaskAuthor>[0]['task']) =>
+    renderToStaticMarkup(<TaskAuthor task={task} />)
+
+  it('names the author of an organization’s task from the mirror', () => {
+    expect(text({ ...orgTask, author: { display_name: 'Bob Example' } })).toBe(
+      '<span class="author">added by Bob Example</span>',
+    )
+  })
+
+  it('says "added by a deleted user" only when the database has their deletion', () => {
+    expect(text({ ...orgTask, author_deleted: true })).toBe(
+      '<span class="author">added by a deleted user</span>',
+    )
+  })
+
+  it('says "author not synced yet" for an author neither mirrored nor deleted', () => {
+    // Webhooks off, or the author's user.created not delivered yet: nobody was deleted.
+    expect(text(orgTask)).toBe('<span class="author">author not synced yet</span>')
+  })
+
+  it('says nothing on a personal task, or one still being added', () => {
+    expect(text({ ...orgTask, organization_id: null, author_deleted: true })).toBe('')
+    expect(text({ ...orgTask, id: -1 })).toBe('')
   })
 })

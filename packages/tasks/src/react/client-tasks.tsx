@@ -101,6 +101,7 @@ export function ClientTasks({
       organization_id: organizationId,
       created_at: new Date().toISOString(),
       author: null,
+      author_deleted: false,
     }
     setTasks((current) => [...current, placeholder])
     setName('')
