@@ -1,4 +1,14 @@
+import { APP_NAMES, APPS, presentApps } from '@repo/local-stack'
 import { configDefaults, defineConfig } from 'vitest/config'
+
+// test/apps/<app>-*.test.ts test one app's builds: a checkout that deleted the app has none.
+const present = presentApps()
+const absentApps = APP_NAMES.filter((app) => !present.includes(app)).map(
+  (app) => `test/apps/${app}-*.test.ts`,
+)
+// The Vite dev-server test, when no Vite app is left.
+if (present.every((app) => APPS[app].framework === 'next'))
+  absentApps.push('test/apps/vite-dev-deps.test.ts')
 
 // Files that start no server and bind no port: they run side by side, and beside the e2e suite.
 const checks = [
@@ -26,11 +36,18 @@ export default defineConfig({
         test: {
           name: 'stack',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...checks],
+          exclude: [...configDefaults.exclude, ...checks, ...absentApps],
           fileParallelism: false,
         },
       },
-      { extends: true, test: { name: 'checks', include: checks } },
+      {
+        extends: true,
+        test: {
+          name: 'checks',
+          include: checks,
+          exclude: [...configDefaults.exclude, ...absentApps],
+        },
+      },
     ],
   },
 })

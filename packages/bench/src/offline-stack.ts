@@ -4,12 +4,13 @@
 import { appEnv, localEmulatorSettings } from '@repo/clerk-emulator'
 import { startTestEmulator } from '@repo/clerk-emulator/testing'
 import { appDir, type RunningApp, startBuiltApp } from '@repo/dev-stack/testing'
-import { type AppName, localStack } from '@repo/local-stack'
+import { type AppName, localStack, presentApps, APPS as REGISTRY } from '@repo/local-stack'
 import { localStackSecrets, startLocalSupabase } from '@repo/local-supabase'
 import { assertPortFree } from '@repo/local-supabase/testing'
 import type { Progress } from './progress.ts'
 
-export const APPS: AppName[] = ['next', 'remix', 'react-router']
+/** The apps this checkout has (a deleted app's folder drops it from the bench). */
+export const APPS: AppName[] = presentApps()
 
 export interface OfflineStack {
   emulatorUrl: string
@@ -31,7 +32,11 @@ export async function startOfflineStack(progress: Progress): Promise<OfflineStac
     'LOCAL_SUPABASE_API_PORT',
   )
   for (const app of APPS) {
-    await assertPortFree(stack.apps[app].port, `the ${app} app (${busy})`, 'LOCAL_*_PORT')
+    await assertPortFree(
+      stack.apps[app].port,
+      `the ${app} app (${busy})`,
+      REGISTRY[app].portVariable,
+    )
   }
   const stops: (() => Promise<void>)[] = []
   const stop = async () => {

@@ -1,7 +1,7 @@
 // clerk-emulator start       serve the Frontend + Backend API until Ctrl-C
 // clerk-emulator print-env   print the env each app needs (no server needed)
 
-import { readSeedOrganizations, readSeedUsers } from '@repo/local-stack'
+import { presentApps, readSeedOrganizations, readSeedUsers } from '@repo/local-stack'
 import { appEnv, toDotenv } from './app-env.ts'
 import { createEmulator } from './emulator.ts'
 import { readEnv } from './env.ts'
@@ -34,7 +34,8 @@ async function main(): Promise<void> {
 
   if (command === 'print-env') {
     const env = appEnv(emulator.instance, key, webhookSecret)
-    const apps = Object.keys(env) as (keyof typeof env)[]
+    // The apps this checkout has (a deleted app's folder drops it), or the one asked for.
+    const apps = presentApps()
     const only = apps.find((app) => args.includes(app))
     const chosen = only ? [only] : apps
     process.stdout.write(chosen.map((app) => `# apps/${app}\n${toDotenv(env[app])}`).join('\n'))

@@ -1,4 +1,4 @@
-import { localStack, type SeedOrganization, type SeedUser } from '@repo/local-stack'
+import { localStack, presentApps, type SeedOrganization, type SeedUser } from '@repo/local-stack'
 import { createBackendApi } from './backend-api.ts'
 import { bundleUrls, resolveBundleFile } from './bundles.ts'
 import { clerkError } from './errors.ts'
@@ -86,9 +86,10 @@ export const DEFAULT_VERIFICATION_CODE = '424242'
  */
 function localAppOrigins(emulatorOrigin: string): string[] {
   const { protocol, hostname } = new URL(emulatorOrigin)
-  return Object.values(localStack().apps).flatMap(({ url, port }) => [
-    url,
-    `${protocol}//${hostname}:${port}`,
+  const { apps } = localStack()
+  return presentApps().flatMap((app) => [
+    apps[app].url,
+    `${protocol}//${hostname}:${apps[app].port}`,
   ])
 }
 

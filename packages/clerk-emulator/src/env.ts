@@ -3,7 +3,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isHttpUrl, optionalText, throwEnvError } from '@repo/env'
-import { localStack } from '@repo/local-stack'
+import { APPS, localStack, presentApps } from '@repo/local-stack'
 import { createEnv } from '@t3-oss/env-core'
 import { parseOrigin } from './instance.ts'
 
@@ -96,7 +96,9 @@ export function readEnv(runtimeEnv: Record<string, string | undefined> = process
     webhookSecretFile: path.join(stateDir, 'webhook-secret'),
     webhookEndpoints:
       env.CLERK_EMULATOR_WEBHOOK_ENDPOINTS ??
-      Object.values(localStack(runtimeEnv).apps).map(({ url }) => `${url}${WEBHOOK_PATH}`),
+      presentApps().map(
+        (app) => `${localStack(runtimeEnv).apps[app].url}${APPS[app].webhookRoute}`,
+      ),
     testEndpoints: env.CLERK_EMULATOR_TEST_ENDPOINTS === '1',
     allowedOrigins: env.CLERK_EMULATOR_ALLOWED_ORIGINS,
   }

@@ -6,22 +6,18 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { localEmulatorAppEnv } from '@repo/clerk-emulator'
 import { oldNameOf } from '@repo/env'
-import { type AppName, localStack } from '@repo/local-stack'
+import {
+  APP_NAMES,
+  APPS,
+  type AppName,
+  type EnvGroup as Group,
+  localStack,
+} from '@repo/local-stack'
 import { localStackSecrets } from '@repo/local-supabase'
 import { parse } from 'dotenv'
 
 /** Which env files the framework itself loads: `next dev` / `vite dev`, or build and start. */
 export type EnvMode = 'development' | 'production'
-
-interface Group {
-  /**
-   * What the user needs to set: each names where its value comes from. A renamed variable's old
-   * name (RENAMED_VARIABLES in @repo/env) counts for it, as the app's env module reads it.
-   */
-  required: Record<string, string>
-  /** Also part of the group (setting one means "I configured this service"). */
-  optional: string[]
-}
 
 /** Every name that belongs to the group: its variables and their old names. */
 function members(group: Group): string[] {
@@ -31,81 +27,10 @@ function members(group: Group): string[] {
   })
 }
 
-const CLERK_KEYS = 'the Clerk dashboard > API keys'
-const SUPABASE_API = 'the Supabase dashboard > Project Settings > Data API'
-const SUPABASE_PUBLISHABLE_KEY =
-  'the Supabase dashboard > Project Settings > API Keys > Publishable key (or the legacy anon key)'
-
-const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = {
-  next: {
-    clerk: {
-      required: {
-        NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
-        CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
-      },
-      optional: [
-        'CLERK_WEBHOOK_SIGNING_SECRET',
-        'NEXT_PUBLIC_CLERK_PROXY_URL',
-        'NEXT_PUBLIC_CLERK_JS_URL',
-        'NEXT_PUBLIC_CLERK_UI_URL',
-        'CLERK_API_URL',
-        'CLERK_JWT_KEY',
-      ],
-    },
-    supabase: {
-      required: {
-        NEXT_PUBLIC_SUPABASE_URL: `${SUPABASE_API} > Project URL`,
-        NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: SUPABASE_PUBLISHABLE_KEY,
-      },
-      optional: ['SUPABASE_SECRET_KEY'],
-    },
-  },
-  remix: {
-    clerk: {
-      required: {
-        CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
-        CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
-      },
-      optional: [
-        'CLERK_WEBHOOK_SIGNING_SECRET',
-        'CLERK_PROXY_URL',
-        'CLERK_JS',
-        'CLERK_API_URL',
-        'CLERK_JWT_KEY',
-      ],
-    },
-    supabase: {
-      required: {
-        SUPABASE_URL: `${SUPABASE_API} > Project URL`,
-        SUPABASE_PUBLISHABLE_KEY,
-      },
-      optional: ['SUPABASE_SECRET_KEY'],
-    },
-  },
-  'react-router': {
-    clerk: {
-      required: {
-        CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
-        CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
-      },
-      optional: [
-        'CLERK_WEBHOOK_SIGNING_SECRET',
-        'CLERK_PROXY_URL',
-        'CLERK_JS_URL',
-        'CLERK_UI_URL',
-        'CLERK_API_URL',
-        'CLERK_JWT_KEY',
-      ],
-    },
-    supabase: {
-      required: {
-        SUPABASE_URL: `${SUPABASE_API} > Project URL`,
-        SUPABASE_PUBLISHABLE_KEY,
-      },
-      optional: ['SUPABASE_SECRET_KEY'],
-    },
-  },
-}
+// Each app's groups, as the registry in @repo/local-stack declares them.
+const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = Object.fromEntries(
+  APP_NAMES.map((app) => [app, APPS[app].env]),
+) as Record<AppName, { clerk: Group; supabase: Group }>
 
 /** Every variable of the apps' Clerk and Supabase groups, old names included. */
 export const APP_ENV_VARIABLES: string[] = [

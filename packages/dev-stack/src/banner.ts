@@ -1,5 +1,11 @@
 import { DEFAULT_VERIFICATION_CODE } from '@repo/clerk-emulator'
-import type { LocalStack, SeedOrganization, SeedUser } from '@repo/local-stack'
+import {
+  APPS,
+  type AppName,
+  type LocalStack,
+  type SeedOrganization,
+  type SeedUser,
+} from '@repo/local-stack'
 
 export interface BannerFacts {
   stack: LocalStack
@@ -7,6 +13,8 @@ export interface BannerFacts {
   organizations: SeedOrganization[]
   secrets: { anonKey: string; serviceRoleKey: string; dbPassword: string; clerkSecretKey: string }
   secretsDir: string
+  /** The apps this checkout has (presentApps()): a deleted app is neither listed nor waited for. */
+  apps: AppName[]
 }
 
 /** The banner's headline: what tools watching `pnpm dev` wait for. */
@@ -14,7 +22,7 @@ export const BANNER_TITLE = 'Clerk + Supabase kit is running'
 
 /** What `pnpm dev` and `pnpm preview` print once everything answers. */
 export function renderBanner(facts: BannerFacts): string {
-  const { stack, users, organizations, secrets, secretsDir } = facts
+  const { stack, users, organizations, secrets, secretsDir, apps } = facts
   const { alice, bob, carol } = users
   const byId = new Map(Object.values(users).map((user) => [user.id, user]))
   const memberList = (organization: SeedOrganization) =>
@@ -30,9 +38,11 @@ export function renderBanner(facts: BannerFacts): string {
     '┌──────────────────────────────────────────────────────────────────┐',
     `  ${BANNER_TITLE} (Ctrl-C stops everything)`,
     '',
-    `  Next.js        ${stack.apps.next.url.padEnd(24)}(/ client-side, /ssr server)`,
-    `  Remix          ${stack.apps.remix.url}`,
-    `  React Router   ${stack.apps['react-router'].url.padEnd(24)}(Remix's successor)`,
+    ...apps.map((app) => {
+      const { label, note } = APPS[app]
+      const url = stack.apps[app].url
+      return `  ${label.padEnd(15)}${note ? `${url.padEnd(24)}${note}` : url}`
+    }),
     '',
     `  Sign in:  ${alice.email} / ${alice.password}`,
     `            ${bob.email} / ${bob.password}`,
@@ -55,12 +65,13 @@ export function renderBanner(facts: BannerFacts): string {
 }
 
 /** Where the banner waits for each service to answer before it prints. */
-export function readinessUrls(stack: LocalStack): [name: string, url: string][] {
+export function readinessUrls(stack: LocalStack, apps: AppName[]): [name: string, url: string][] {
   return [
     ['Clerk emulator', stack.emulator.jwksUrl],
     ['local-supabase', `${stack.supabase.url}/health`],
-    ['Next.js app', `${stack.apps.next.url}/sign-in`],
-    ['Remix app', `${stack.apps.remix.url}/sign-in`],
-    ['React Router app', `${stack.apps['react-router'].url}/sign-in`],
+    ...apps.map((app): [string, string] => [
+      `${APPS[app].label} app`,
+      `${stack.apps[app].url}/sign-in`,
+    ]),
   ]
 }

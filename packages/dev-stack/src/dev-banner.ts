@@ -2,12 +2,13 @@
 // prints one banner with where to go and who to sign in as.
 import path from 'node:path'
 import { localEmulatorSettings } from '@repo/clerk-emulator'
-import { localStack, readSeedOrganizations, seededUsers } from '@repo/local-stack'
+import { localStack, presentApps, readSeedOrganizations, seededUsers } from '@repo/local-stack'
 import { localSecretsFile, localStackSecrets } from '@repo/local-supabase'
 import { readinessUrls, renderBanner } from './banner.ts'
 
 const stack = localStack()
-const services = readinessUrls(stack)
+const apps = presentApps()
+const services = readinessUrls(stack, apps)
 
 async function answers(url: string): Promise<boolean> {
   try {
@@ -39,6 +40,7 @@ console.log(
     organizations: readSeedOrganizations(),
     secrets: { ...localStackSecrets(), clerkSecretKey: localEmulatorSettings().secretKey },
     secretsDir: `${path.dirname(localSecretsFile)}/`,
+    apps,
   }),
 )
 // Stay up like the other dev tasks, so turbo's Ctrl-C ends everything together.

@@ -4,17 +4,16 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { type AddressInfo, createServer } from 'node:net'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { AppEnv } from '@repo/clerk-emulator'
 import { childEnv } from '@repo/env/child-env'
-import { type AppName, type LocalStack, localStack } from '@repo/local-stack'
+import { type AppName, appDir, type LocalStack, presentApps, repoRoot } from '@repo/local-stack'
 import { supabaseVariables } from './app-env.ts'
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+export { appDir, repoRoot }
 
-/** Every app of the kit: @repo/local-stack gives each one its port, so it is the one list. */
+/** The apps this checkout has, from @repo/local-stack's registry (a deleted app's folder drops it). */
 export function appNames(): AppName[] {
-  return Object.keys(localStack({}).apps) as AppName[]
+  return presentApps()
 }
 
 /** A port of the local stack and where it sits in LocalStack, e.g. ['supabase', 'dbPort']. */
@@ -53,7 +52,6 @@ export function portAt(stack: LocalStack, at: string[]): unknown {
 }
 
 /** apps/<app>, whose scripts the tests run as a user would. */
-export const appDir = (app: AppName): string => path.join(repoRoot, 'apps', app)
 
 /** A TCP port nothing listens on now, from the kernel, for a server a test starts alone. */
 export async function freePort(): Promise<number> {

@@ -5,14 +5,13 @@
 import { spawn } from 'node:child_process'
 import net from 'node:net'
 import { childEnv } from '@repo/env/child-env'
-import { type AppName, localStack } from '@repo/local-stack'
+import { APP_NAMES, APPS, isAppName, localStack } from '@repo/local-stack'
 import { type EnvMode, resolveAppEnv } from './app-env.ts'
 
 const [app, separator, command, ...args] = process.argv.slice(2)
-// Every app @repo/local-stack gives a port to: deleting an app there removes it here too.
-const APPS = Object.keys(localStack({}).apps)
-if (!app || !APPS.includes(app) || separator !== '--' || !command) {
-  console.error(`usage: with-local-env <${APPS.join('|')}> -- <command> [args...]`)
+// Every app of @repo/local-stack's registry.
+if (!app || !isAppName(app) || separator !== '--' || !command) {
+  console.error(`usage: with-local-env <${APP_NAMES.join('|')}> -- <command> [args...]`)
   process.exit(2)
 }
 // The dev servers load .env.development*, builds and servers .env.production*.
@@ -21,8 +20,8 @@ const mode: EnvMode = devServer ? 'development' : 'production'
 let resolved: ReturnType<typeof resolveAppEnv>
 let port: string
 try {
-  resolved = resolveAppEnv(app as AppName, process.cwd(), mode)
-  port = String(localStack().apps[app as AppName].port)
+  resolved = resolveAppEnv(app, process.cwd(), mode)
+  port = String(localStack().apps[app].port)
 } catch (error) {
   console.error(`with-local-env: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
@@ -32,7 +31,7 @@ try {
 // know): say which variable moves it, as the emulator and local-supabase do.
 const builds = args[0] === 'build' || args[0] === 'vite:build'
 if (!builds && !(await portIsFree(Number(port)))) {
-  const variable = `LOCAL_${app.toUpperCase().replaceAll('-', '_')}_PORT`
+  const variable = APPS[app].portVariable
   console.error(
     `with-local-env: Port ${port} for apps/${app} is already in use. Stop whatever holds it (lsof -i :${port}), or choose another port with ${variable}=<port>.`,
   )

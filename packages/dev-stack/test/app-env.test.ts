@@ -6,7 +6,7 @@ import type { AppName } from '@repo/local-stack'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { appEnvVariables, currentAppEnvVariables } from '../src/app-env.ts'
 import { APP_ENV_VARIABLES, HalfConfiguredError, resolveAppEnv } from '../src/index.ts'
-import { appDir as appFolder, repoRoot } from '../src/testing.ts'
+import { appDir as appFolder, appNames, repoRoot } from '../src/testing.ts'
 
 let appDir: string
 
@@ -228,11 +228,12 @@ describe('each app’s turbo.json', () => {
   // Strict env mode hands a task only the variables it declares: one left out never reaches the
   // app, whatever the user set. Next's `start` runs what the build inlined, NEXT_PUBLIC_* included,
   // and its production `build` reads only those (the server's values are set at run time).
-  it.each([
-    ['next', ['build:local', 'dev', 'preview', 'start', 'build']],
-    ['remix', ['dev', 'preview', 'start']],
-    ['react-router', ['dev', 'preview', 'start']],
-  ] as const)(
+  const tasksToCheck = {
+    next: ['build:local', 'dev', 'preview', 'start', 'build'],
+    remix: ['dev', 'preview', 'start'],
+    'react-router': ['dev', 'preview', 'start'],
+  } as const satisfies Record<AppName, readonly string[]>
+  it.each(appNames().map((app) => [app, tasksToCheck[app]] as const))(
     '%s: passes every variable of its groups, old names included, to %j',
     (app, names) => {
       const tasks = tasksOf(app)
@@ -255,7 +256,7 @@ describe('each app’s turbo.json', () => {
 })
 
 describe('what the docs list', () => {
-  const apps: AppName[] = ['next', 'remix', 'react-router']
+  const apps = appNames()
   // The Clerk SDKs' own switches: no group holds them, since they change nothing about which
   // Clerk an app talks to.
   const sdkSwitches = [

@@ -1,4 +1,4 @@
-import { localStack } from '@repo/local-stack'
+import { APP_NAMES, localStack } from '@repo/local-stack'
 import { describe, expect, it } from 'vitest'
 import { readinessUrls, renderBanner } from '../src/banner.ts'
 
@@ -33,6 +33,7 @@ describe('the dev banner', () => {
       organizations,
       secrets,
       secretsDir: '.local/',
+      apps: APP_NAMES,
     })
     for (const text of [
       'http://localhost:3000',
@@ -59,7 +60,14 @@ describe('the dev banner', () => {
       LOCAL_REMIX_PORT: '5001',
       LOCAL_REACT_ROUTER_PORT: '5002',
     })
-    const banner = renderBanner({ stack, users, organizations, secrets, secretsDir: '.local/' })
+    const banner = renderBanner({
+      stack,
+      users,
+      organizations,
+      secrets,
+      secretsDir: '.local/',
+      apps: APP_NAMES,
+    })
     for (const text of [
       'http://localhost:5000',
       'http://localhost:5001',
@@ -71,7 +79,7 @@ describe('the dev banner', () => {
       expect(banner).toContain(text)
     }
     expect(banner).not.toMatch(/:(3000|3001|3002|4100|54321|54322)\b/)
-    expect(readinessUrls(stack).map(([, url]) => url)).toEqual([
+    expect(readinessUrls(stack, APP_NAMES).map(([, url]) => url)).toEqual([
       'http://localhost:5100/.well-known/jwks.json',
       'http://127.0.0.1:55321/health',
       'http://localhost:5000/sign-in',
@@ -87,8 +95,28 @@ describe('the dev banner', () => {
       organizations,
       secrets,
       secretsDir: '.local/',
+      apps: APP_NAMES,
     })
     expect(banner).toMatch(/Supabase publishable key +anon\n/)
     expect(banner).toMatch(/Supabase secret key +service +\(server-only: bypasses RLS\)/)
+  })
+
+  it('lists and waits for only the apps this checkout has', () => {
+    const stack = localStack({})
+    const banner = renderBanner({
+      stack,
+      users,
+      organizations,
+      secrets,
+      secretsDir: '.local/',
+      apps: ['react-router'],
+    })
+    expect(banner).toContain("React Router   http://localhost:3002   (Remix's successor)")
+    expect(banner).not.toMatch(/Next\.js|Remix {2,}|localhost:300[01]/)
+    expect(readinessUrls(stack, ['react-router']).map(([name]) => name)).toEqual([
+      'Clerk emulator',
+      'local-supabase',
+      'React Router app',
+    ])
   })
 })

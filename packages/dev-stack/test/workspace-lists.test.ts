@@ -2,6 +2,7 @@
 // a list that drifts fails here, not in a user's build or in a review that misses the import.
 import { globSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { APP_NAMES, APPS, presentApps } from '@repo/local-stack'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { repoRoot } from '../src/testing.ts'
@@ -88,7 +89,29 @@ describe("Biome's import fence", () => {
   })
 })
 
-describe("Next's transpilePackages", () => {
+describe('the app registry', () => {
+  it('lists every app of the workspace', () => {
+    expect(apps.sort()).toEqual(
+      presentApps()
+        .map((app) => APPS[app].package)
+        .sort(),
+    )
+  })
+
+  // Turbo builds an app before a suite that starts it only through a package dependency, and
+  // the root's .pnpmfile.cjs drops the dependency on an app whose folder is deleted.
+  it.each(['@repo/dev-stack', '@repo/e2e', '@repo/bench'])(
+    '%s depends on every app of the registry',
+    (name) => {
+      const { manifest } = member(name)
+      const deps = { ...manifest.dependencies, ...manifest.devDependencies }
+      for (const app of APP_NAMES) expect(deps[APPS[app].package], app).toBe('workspace:*')
+    },
+  )
+})
+
+// A checkout that kept no Next app has no Next config to check.
+describe.runIf(presentApps().includes('next'))("Next's transpilePackages", () => {
   it('names every workspace package the Next app runs, since they ship TypeScript source', async () => {
     const runs = reachable(
       apps.filter((name) => member(name).dir === 'apps/next'),

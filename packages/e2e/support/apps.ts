@@ -16,16 +16,17 @@ import {
   startBuiltApp,
   startScriptServer,
 } from '@repo/dev-stack/testing'
-import { type AppName, localStack, seededUsers } from '@repo/local-stack'
+import { type AppName, localStack, presentApps, seededUsers } from '@repo/local-stack'
 import { findFreePort } from '@repo/local-supabase/testing'
 import { isAllowed } from './browser-messages.ts'
 import type { Stack, StackInfo } from './stack.ts'
 
 export type Mode = 'built' | 'dev'
 export const MODES: Mode[] = ['built', 'dev']
-/** An app under test: the same names as @repo/local-stack's. */
+/** An app under test: the same names as @repo/local-stack's registry. */
 export type Framework = AppName
-export const FRAMEWORKS: Framework[] = ['next', 'remix', 'react-router']
+/** The apps this checkout has: each gets its scenarios (a deleted app's folder drops them). */
+export const FRAMEWORKS: Framework[] = presentApps()
 export { appDir, repoRoot }
 
 /** The ports the apps' `dev` scripts serve on (@repo/local-stack; LOCAL_NEXT_PORT, ...). */

@@ -3,8 +3,17 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { optionalText, port, throwEnvError } from '@repo/env'
 import { createEnv } from '@t3-oss/env-core'
+import { APP_NAMES, APPS, type AppPortVariable } from './apps.ts'
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+// Each app's port variable, from the registry: LOCAL_NEXT_PORT, LOCAL_REMIX_PORT, ...
+const appPorts = Object.fromEntries(
+  APP_NAMES.map((app) => [
+    APPS[app].portVariable,
+    port(APPS[app].portVariable, APPS[app].defaultPort),
+  ]),
+) as Record<AppPortVariable, ReturnType<typeof port>>
 
 export function readEnv(runtimeEnv: Record<string, string | undefined> = process.env) {
   return createEnv({
@@ -27,9 +36,7 @@ export function readEnv(runtimeEnv: Record<string, string | undefined> = process
       CLERK_EMULATOR_ORGANIZATIONS_FILE: optionalText().transform((file) =>
         path.resolve(file ?? path.join(packageDir, 'organizations.json')),
       ),
-      LOCAL_NEXT_PORT: port('LOCAL_NEXT_PORT', 3000),
-      LOCAL_REMIX_PORT: port('LOCAL_REMIX_PORT', 3001),
-      LOCAL_REACT_ROUTER_PORT: port('LOCAL_REACT_ROUTER_PORT', 3002),
+      ...appPorts,
     },
     runtimeEnv,
     onValidationError: throwEnvError('The local stack is not configured'),

@@ -1,4 +1,16 @@
-export { type AppName, type LocalStack, localStack } from './local-stack.ts'
+export {
+  APP_NAMES,
+  APPS,
+  type AppName,
+  type AppPortVariable,
+  appDir,
+  type EnvGroup,
+  isAppName,
+  type KitApp,
+  presentApps,
+  repoRoot,
+} from './apps.ts'
+export { type LocalStack, localStack } from './local-stack.ts'
 export {
   isOrganizationRole,
   ORGANIZATION_ROLES,

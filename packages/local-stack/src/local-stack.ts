@@ -1,6 +1,5 @@
+import { APP_NAMES, APPS, type AppName, type AppPortVariable } from './apps.ts'
 import { readEnv } from './env.ts'
-
-export type AppName = 'next' | 'remix' | 'react-router'
 
 export interface LocalStack {
   emulator: {
@@ -40,10 +39,9 @@ export function localStack(runtimeEnv?: Record<string, string | undefined>): Loc
       dbPort: env.LOCAL_SUPABASE_DB_PORT,
       postgrestPort: env.LOCAL_SUPABASE_POSTGREST_PORT,
     },
-    apps: {
-      next: app(env.LOCAL_NEXT_PORT),
-      remix: app(env.LOCAL_REMIX_PORT),
-      'react-router': app(env.LOCAL_REACT_ROUTER_PORT),
-    },
+    // Every app of the registry, present or not: where it would run is configuration.
+    apps: Object.fromEntries(
+      APP_NAMES.map((name) => [name, app(env[APPS[name].portVariable as AppPortVariable])]),
+    ) as Record<AppName, { port: number; url: string }>,
   }
 }

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { APP_ENV_VARIABLES, BANNER_TITLE } from '@repo/dev-stack'
 import { repoRoot } from '@repo/dev-stack/testing'
 import { childEnv } from '@repo/env/child-env'
+import { APP_NAMES, APPS } from '@repo/local-stack'
 import { createTestIssuer, findFreePort, randomApiKeys } from '@repo/local-supabase/testing'
 import type { Progress } from '../progress.ts'
 import { median } from '../stats.ts'
@@ -195,9 +196,7 @@ export async function freeStackPorts(): Promise<Record<string, string>> {
     'LOCAL_SUPABASE_API_PORT',
     'LOCAL_SUPABASE_DB_PORT',
     'LOCAL_SUPABASE_POSTGREST_PORT',
-    'LOCAL_NEXT_PORT',
-    'LOCAL_REMIX_PORT',
-    'LOCAL_REACT_ROUTER_PORT',
+    ...APP_NAMES.map((app) => APPS[app].portVariable),
   ]) {
     moved[name] = String(await findFreePort())
   }
