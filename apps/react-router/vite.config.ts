@@ -9,7 +9,6 @@ export default defineConfig({
   optimizeDeps: {
     include: [
       '@clerk/react-router',
-      'remix-utils/client-only',
       '@supabase/supabase-js',
       '@clerk/react-router/server',
       '@t3-oss/env-core',

@@ -27,7 +27,6 @@ export default defineConfig({
   optimizeDeps: {
     include: [
       '@clerk/remix',
-      'remix-utils/client-only',
       '@supabase/supabase-js',
       '@clerk/remix/ssr.server',
       '@remix-run/node',

@@ -4,8 +4,8 @@ import {
   SignUp as ClerkSignUp,
   UserButton as ClerkUserButton,
 } from '@clerk/remix'
+import { AfterHydration } from '@repo/tasks/react'
 import type { ComponentProps } from 'react'
-import { ClientOnly } from 'remix-utils/client-only'
 
 // Clerk's UI components, rendered once React has hydrated the page. @clerk/remix's provider hears
 // that clerk-js is ready only through a listener it adds after hydration, and Remix hydrates in a
@@ -14,17 +14,33 @@ import { ClientOnly } from 'remix-utils/client-only'
 // docs/frameworks.md ("Clerk's components wait for hydration") has the whole story.
 
 export function SignIn(props: ComponentProps<typeof ClerkSignIn>) {
-  return <ClientOnly>{() => <ClerkSignIn {...props} />}</ClientOnly>
+  return (
+    <AfterHydration>
+      <ClerkSignIn {...props} />
+    </AfterHydration>
+  )
 }
 
 export function SignUp(props: ComponentProps<typeof ClerkSignUp>) {
-  return <ClientOnly>{() => <ClerkSignUp {...props} />}</ClientOnly>
+  return (
+    <AfterHydration>
+      <ClerkSignUp {...props} />
+    </AfterHydration>
+  )
 }
 
 export function UserButton(props: ComponentProps<typeof ClerkUserButton>) {
-  return <ClientOnly>{() => <ClerkUserButton {...props} />}</ClientOnly>
+  return (
+    <AfterHydration>
+      <ClerkUserButton {...props} />
+    </AfterHydration>
+  )
 }
 
 export function OrganizationSwitcher(props: ComponentProps<typeof ClerkOrganizationSwitcher>) {
-  return <ClientOnly>{() => <ClerkOrganizationSwitcher {...props} />}</ClientOnly>
+  return (
+    <AfterHydration>
+      <ClerkOrganizationSwitcher {...props} />
+    </AfterHydration>
+  )
 }

@@ -1,5 +1,5 @@
 import { SignIn } from '@clerk/nextjs'
-import { AfterHydration } from '../../../components/after-hydration'
+import { AfterHydration } from '@repo/tasks/react'
 
 export default function SignInPage() {
   return (

@@ -1,5 +1,5 @@
 import { SignUp } from '@clerk/nextjs'
-import { AfterHydration } from '../../../components/after-hydration'
+import { AfterHydration } from '@repo/tasks/react'
 
 export default function SignUpPage() {
   return (
