@@ -2,7 +2,14 @@
 // (`extends: [clerkSyncEnv(process.env, 'apps/next')]`). The secret key is read nowhere else.
 // They are an optional pair: an app pointed at a Clerk instance that has no webhook endpoint yet
 // (one needs a public URL) starts without them, and its webhook route says what to set.
-import { EnvError, optionalText, renamedField, supabaseKeyRole, throwEnvError } from '@repo/env'
+import {
+  EnvError,
+  optionalText,
+  renamedField,
+  supabaseKeyRole,
+  throwEnvError,
+  warnOnce,
+} from '@repo/env'
 import { createEnv } from '@t3-oss/env-core'
 import { WEBHOOK_VARIABLES, WEBHOOKS_OFF } from './webhook-variables.ts'
 
@@ -53,19 +60,8 @@ export function clerkSyncEnv(
   if (unset.length === 1 && only) {
     throw new EnvError(`Clerk webhooks are half configured for ${appDir}`, [missing[only]])
   }
-  if (unset.length === 2) sayOnce(`${appDir}: ${WEBHOOKS_OFF}`)
+  if (unset.length === 2) warnOnce(`${appDir}: ${WEBHOOKS_OFF}`)
   return env
-}
-
-// On globalThis: Next bundles this module into several server chunks of one process.
-const SAID = Symbol.for('@repo/clerk-sync: webhooks off')
-
-/** One line per process in the server's log, not one per module copy or request. */
-function sayOnce(line: string): void {
-  const store = globalThis as { [SAID]?: boolean }
-  if (store[SAID]) return
-  store[SAID] = true
-  console.warn(line)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { envProblems, forgetOldNameWarnings } from '@repo/env/testing'
+import { envProblems, forgetWarnings } from '@repo/env/testing'
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
 import { clerkSyncEnv, webhookSettings } from '../src/env.ts'
 
@@ -12,8 +12,7 @@ const read = (values: Record<string, string | undefined>) =>
 let warn: MockInstance<typeof console.warn>
 
 beforeEach(() => {
-  forgetOldNameWarnings()
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('@repo/clerk-sync: webhooks off')]
+  forgetWarnings()
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
 })
 afterEach(() => {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { localEmulatorAppEnv } from '@repo/clerk-emulator'
+import { WEBHOOK_VARIABLES } from '@repo/clerk-sync/webhook-variables'
 import { oldNameOf } from '@repo/env'
 import {
   APP_NAMES,
@@ -138,9 +139,6 @@ function groupState(
   return 'configured'
 }
 
-/** What turns the webhook route on: both or neither (@repo/clerk-sync's env says why). */
-const WEBHOOK_PAIR = ['CLERK_WEBHOOK_SIGNING_SECRET', 'SUPABASE_SECRET_KEY']
-
 const configuredUnder = (name: string, configured: Record<string, UserValue>) =>
   [name, oldNameOf(name)].some((either) => either !== undefined && configured[either] !== undefined)
 
@@ -171,7 +169,10 @@ export function resolveAppEnv(app: AppName, appDir: string, mode: EnvMode): Reso
   // The webhook pair spans both groups. A local half beside a configured group that lacks the
   // other half (real Clerk with no webhook endpoint yet) is dropped, so the app starts with
   // webhooks off instead of stopping on a pair this tool made half.
-  const present = WEBHOOK_PAIR.filter((name) => added[name] || configuredUnder(name, configured))
+  // What turns the webhook route on: both or neither (@repo/clerk-sync's env says why).
+  const present = WEBHOOK_VARIABLES.filter(
+    (name) => added[name] || configuredUnder(name, configured),
+  )
   if (present.length === 1 && present[0] && !configuredUnder(present[0], configured)) {
     delete added[present[0]]
   }

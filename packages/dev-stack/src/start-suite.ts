@@ -5,14 +5,13 @@ import { readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { localEmulatorAppEnv } from '@repo/clerk-emulator'
+// The webhook route's optional pair: neither set is a valid configuration (webhooks off).
+import { WEBHOOK_VARIABLES } from '@repo/clerk-sync/webhook-variables'
 import { type AppName, localStack } from '@repo/local-stack'
 import { localStackSecrets } from '@repo/local-supabase'
 import { describe, expect, it } from 'vitest'
 import { APP_ENV_VARIABLES, requiredVariables, supabaseVariables } from './app-env.ts'
 import { appDir, freePort, runPackageScript, startScriptServer } from './testing.ts'
-
-/** The webhook route's optional pair: neither set is a valid configuration (webhooks off). */
-const WEBHOOK_VARIABLES = ['CLERK_WEBHOOK_SIGNING_SECRET', 'SUPABASE_SECRET_KEY']
 
 const runStart = (appDir: string, env: Record<string, string | undefined>) =>
   runPackageScript(appDir, 'start', { env, timeoutMs: 60_000 })
@@ -52,7 +51,7 @@ export function defineStartWithoutEnvSuite(
     it('serves, says in its log that webhooks are off, and answers a delivery 503 naming both', async () => {
       const required = requiredVariables(app)
       expect([...required.clerk, ...required.supabase]).not.toEqual(
-        expect.arrayContaining(WEBHOOK_VARIABLES),
+        expect.arrayContaining([...WEBHOOK_VARIABLES]),
       )
       // The rest as `pnpm preview` would give it: the local stack's, each valid.
       const rest: Record<string, string | undefined> = {

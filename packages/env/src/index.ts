@@ -9,3 +9,4 @@ export {
   renamedField,
 } from './renamed.ts'
 export { supabaseKeyRole } from './supabase-keys.ts'
+export { warnOnce } from './warn-once.ts'

@@ -2,6 +2,7 @@
 // when the new one is not set, and says once what to rename it to. Both names set to different
 // values is an error, because which one the user meant would be a guess.
 import { z } from 'zod'
+import { warnOnce } from './warn-once.ts'
 
 /**
  * Every renamed variable, current name → old name: the one list the env modules and the dev
@@ -33,18 +34,6 @@ export function oldNameOf(name: string): string | undefined {
 }
 
 const blankAsUnset = (value: string | undefined) => value?.trim() || undefined
-
-// On globalThis rather than in this module: Next bundles this module into several server
-// chunks of one process, and each copy would warn again. Exported for ./testing.ts.
-export const WARNED = Symbol.for('@repo/env: old variable names warned about')
-
-function warnOnce(line: string): void {
-  const store = globalThis as { [WARNED]?: Set<string> }
-  store[WARNED] ??= new Set()
-  if (store[WARNED].has(line)) return
-  store[WARNED].add(line)
-  console.warn(line)
-}
 
 /**
  * The field of a renamed variable, read under its current name or its old one.

@@ -1,5 +1,5 @@
 import { EnvError } from './env-error.ts'
-import { WARNED } from './renamed.ts'
+import { WARNED } from './warn-once.ts'
 
 /** For tests: the problems an env module reports, or [] when it accepts the env. */
 export function envProblems(read: () => unknown): readonly string[] {
@@ -12,7 +12,7 @@ export function envProblems(read: () => unknown): readonly string[] {
   return []
 }
 
-/** For tests: forget which old names this process has warned about, so each test sees its own. */
-export function forgetOldNameWarnings(): void {
+/** For tests: forget which lines this process has warned once, so each test sees its own. */
+export function forgetWarnings(): void {
   delete (globalThis as { [WARNED]?: unknown })[WARNED]
 }

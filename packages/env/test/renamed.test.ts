@@ -9,7 +9,7 @@ import {
   supabaseKeyRole,
   throwEnvError,
 } from '../src/index.ts'
-import { envProblems, forgetOldNameWarnings } from '../src/testing.ts'
+import { envProblems, forgetWarnings } from '../src/testing.ts'
 
 const NEW = 'SUPABASE_PUBLISHABLE_KEY'
 const OLD = 'SUPABASE_KEY'
@@ -31,7 +31,7 @@ function read(runtimeEnv: Record<string, string | undefined>) {
 let warn: MockInstance<typeof console.warn>
 
 beforeEach(() => {
-  forgetOldNameWarnings()
+  forgetWarnings()
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
 })
 afterEach(() => {

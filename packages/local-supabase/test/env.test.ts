@@ -1,10 +1,10 @@
 // readEnv alone: no server starts here.
-import { envProblems, forgetOldNameWarnings } from '@repo/env/testing'
+import { envProblems, forgetWarnings } from '@repo/env/testing'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { readEnv } from '../src/env.ts'
 
 beforeEach(() => {
-  forgetOldNameWarnings()
+  forgetWarnings()
   vi.spyOn(console, 'warn').mockImplementation(() => undefined)
 })
 afterEach(() => {

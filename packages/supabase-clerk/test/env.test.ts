@@ -1,4 +1,4 @@
-import { envProblems, forgetOldNameWarnings } from '@repo/env/testing'
+import { envProblems, forgetWarnings } from '@repo/env/testing'
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
 import {
   checkNextBuildEnv,
@@ -27,7 +27,7 @@ const nextPublic = (values: Partial<NextPublicEnv>): NextPublicEnv => ({
 let warn: MockInstance<typeof console.warn>
 
 beforeEach(() => {
-  forgetOldNameWarnings()
+  forgetWarnings()
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
 })
 afterEach(() => {
