@@ -37,7 +37,9 @@ export function stackPorts(stack: LocalStack): StackPort[] {
     }
   }
   walk(stack, [])
-  return found
+  // A deleted app's port is configuration only: nothing binds it.
+  const present: string[] = presentApps()
+  return found.filter(({ at }) => at[0] !== 'apps' || present.includes(at[1] ?? ''))
 }
 
 /** The port at `at` in `stack`, as stackPorts found it. */
