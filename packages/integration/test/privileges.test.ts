@@ -65,6 +65,11 @@ describe('the migrated database of a project made with the old default grants', 
   })
 })
 
+// The scratch table's user_id defaults to the caller, so a user's deletion deletes from it too,
+// and it grants service_role no DELETE: every user.deleted delivery would fail.
+const CANNOT_DELETE_USERS_ROWS =
+  "public.notes: its user_id defaults to requesting_user_id(), so a user's deletion (clerk_delete_user, with the secret key) deletes their rows from it, but service_role lacks DELETE. Grant it in a migration and list it in packages/db/src/privileges.ts, or give user_id another default."
+
 describe('a migration that adds a table and forgets its grants', () => {
   let database: RunningDatabase
   let dir: string
@@ -105,6 +110,7 @@ describe('a migration that adds a table and forgets its grants', () => {
     expect(problems).toEqual([
       'public.notes: authenticated lacks SELECT, which the privilege manifest grants. Add "GRANT SELECT ON TABLE public.notes TO authenticated;" to a migration.',
       'public.notes: policy "Users can view their own notes" is for authenticated, but authenticated lacks SELECT on the table, so the policy never applies. Grant it in a migration and list it in packages/db/src/privileges.ts.',
+      CANNOT_DELETE_USERS_ROWS,
     ])
   })
 
@@ -124,6 +130,7 @@ describe('a migration that adds a table and forgets its grants', () => {
     }
     expect(await withClient(database.url, (db) => privilegeProblems(db, manifest))).toEqual([
       'public.notes: anon holds INSERT on column body, which the privilege manifest (packages/db/src/privileges.ts) does not grant.',
+      CANNOT_DELETE_USERS_ROWS,
     ])
   })
 })

@@ -188,6 +188,29 @@ export async function privilegeProblems(
     )
   }
 
+  // A user's deletion (clerk_delete_user, run with the secret key) deletes their rows from every
+  // table whose user_id defaults to requesting_user_id(): one service_role cannot delete from
+  // fails every user.deleted delivery, and Clerk retries it for days.
+  const owned = await db.query<{ name: string }>(
+    `select c.relname as name
+       from pg_attrdef ad
+       join pg_attribute a on a.attrelid = ad.adrelid and a.attnum = ad.adnum
+       join pg_class c on c.oid = ad.adrelid
+       join pg_namespace n on n.oid = c.relnamespace
+       join pg_depend dep on dep.classid = 'pg_attrdef'::regclass and dep.objid = ad.oid
+                         and dep.refclassid = 'pg_proc'::regclass
+      where n.nspname = 'public' and a.attname = 'user_id' and not a.attisdropped
+        and c.relkind in ('r', 'p') and not c.relispartition
+        and dep.refobjid = 'public.requesting_user_id()'::regprocedure
+        and not has_table_privilege('service_role', c.oid, 'DELETE')
+      order by 1`,
+  )
+  for (const row of owned.rows) {
+    problems.push(
+      `public.${row.name}: its user_id defaults to requesting_user_id(), so a user's deletion (clerk_delete_user, with the secret key) deletes their rows from it, but service_role lacks DELETE. Grant it in a migration and list it in ${MANIFEST_FILE}, or give user_id another default.`,
+    )
+  }
+
   const sequences = await db.query<{
     name: string
     role: (typeof API_ROLES)[number]
