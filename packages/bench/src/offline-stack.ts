@@ -1,11 +1,8 @@
 // The production builds of every app on the offline stack, as `pnpm preview` runs them: the
 // Clerk emulator and local-supabase on this checkout's ports and keys (Next's build inlined
 // them), each app through its own `start` script on its own port. The database is throwaway.
-import { appEnv, localEmulatorSettings } from '@repo/clerk-emulator'
-import { startTestEmulator } from '@repo/clerk-emulator/testing'
-import { appDir, type RunningApp, startBuiltApp } from '@repo/dev-stack/testing'
+import { appDir, type RunningApp, startBuiltApp, startLocalServices } from '@repo/dev-stack/testing'
 import { type AppName, localStack, presentApps, APPS as REGISTRY } from '@repo/local-stack'
-import { localStackSecrets, startLocalSupabase } from '@repo/local-supabase'
 import { assertPortFree } from '@repo/local-supabase/testing'
 import type { Progress } from './progress.ts'
 
@@ -44,27 +41,9 @@ export async function startOfflineStack(progress: Progress): Promise<OfflineStac
   }
   try {
     progress('starting the Clerk emulator and local-supabase')
-    const local = localEmulatorSettings()
-    const clerk = await startTestEmulator({
-      port: local.port,
-      key: local.key,
-      secretKey: local.secretKey,
-      webhookSecret: local.webhookSecret,
-    })
-    stops.push(() => clerk.stop())
-    const secrets = localStackSecrets()
-    const supabase = await startLocalSupabase({
-      trustedJwks: { url: `${clerk.url}/.well-known/jwks.json` },
-      ports: { api: stack.supabase.apiPort },
-      keys: { anonKey: secrets.anonKey, serviceRoleKey: secrets.serviceRoleKey },
-      onLog: () => undefined,
-    })
-    stops.push(() => supabase.stop())
-    const clerkEnv = appEnv(
-      clerk.emulator.instance,
-      clerk.emulator.key,
-      clerk.emulator.webhookSecret,
-    )
+    const services = await startLocalServices()
+    stops.push(() => services.stop())
+    const { supabase, clerk, clerkEnv } = services
     const running: Partial<Record<AppName, RunningApp>> = {}
     for (const app of APPS) {
       progress(`starting the ${app} production build`)

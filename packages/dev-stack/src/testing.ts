@@ -9,6 +9,7 @@ import { childEnv } from '@repo/env/child-env'
 import { type AppName, appDir, type LocalStack, presentApps, repoRoot } from '@repo/local-stack'
 import { supabaseVariables } from './app-env.ts'
 
+export { type LocalServices, startLocalServices } from './local-services.ts'
 export { appDir, repoRoot }
 
 /** The apps this checkout has, from @repo/local-stack's registry (a deleted app's folder drops it). */

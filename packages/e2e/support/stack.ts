@@ -2,10 +2,8 @@
 // dev servers resolve their env exactly as under `pnpm dev`, and `next build` inlined these URLs):
 // the Clerk emulator and local-supabase. It runs in Playwright's global-setup process, with the
 // apps and the control server (support/control.ts) the workers reach it through.
-import { type AppEnv, appEnv, localEmulatorSettings } from '@repo/clerk-emulator'
-import { startTestEmulator, type TestEmulator } from '@repo/clerk-emulator/testing'
-import { localStack } from '@repo/local-stack'
-import { type LocalSupabase, localStackSecrets, startLocalSupabase } from '@repo/local-supabase'
+import type { AppEnv } from '@repo/clerk-emulator'
+import { type LocalServices, startLocalServices } from '@repo/dev-stack/testing'
 
 /** What a worker knows of the stack (shared through E2E_STACK; see support/env.ts). */
 export interface StackInfo {
@@ -19,48 +17,16 @@ export interface StackInfo {
   verificationCode: string
 }
 
-export interface Stack {
-  clerk: TestEmulator
-  supabase: LocalSupabase
-  stop(): Promise<void>
-}
+/** The suite's one stack: @repo/dev-stack's local services, as `pnpm dev` runs them. */
+export type Stack = LocalServices
 
-export async function startStack(): Promise<Stack> {
-  const local = localEmulatorSettings()
-  // This checkout's keys, as `pnpm dev` uses them: the apps get theirs from with-local-env, and
-  // Next's build inlined the anon key.
-  const clerk = await startTestEmulator({
-    port: local.port,
-    key: local.key,
-    secretKey: local.secretKey,
-    // The dev servers verify deliveries with this checkout's secret, as under `pnpm dev`.
-    webhookSecret: local.webhookSecret,
-  })
-  const secrets = localStackSecrets()
-  const supabase = await startLocalSupabase({
-    trustedJwks: { url: `${clerk.url}/.well-known/jwks.json` },
-    ports: { api: localStack().supabase.apiPort },
-    keys: { anonKey: secrets.anonKey, serviceRoleKey: secrets.serviceRoleKey },
-    onLog: () => undefined,
-  }).catch(async (error: unknown) => {
-    await clerk.stop()
-    throw error
-  })
-  return {
-    clerk,
-    supabase,
-    async stop() {
-      await supabase.stop()
-      await clerk.stop()
-    },
-  }
-}
+export const startStack = startLocalServices
 
 export function stackInfo(stack: Stack, controlUrl: string): StackInfo {
   const { clerk, supabase } = stack
   return {
     emulatorUrl: clerk.url,
-    clerkEnv: appEnv(clerk.emulator.instance, clerk.emulator.key, clerk.emulator.webhookSecret),
+    clerkEnv: stack.clerkEnv,
     supabaseUrl: supabase.url,
     anonKey: supabase.anonKey,
     serviceRoleKey: supabase.serviceRoleKey,
