@@ -197,6 +197,31 @@ describe('the recipe’s personal notes', () => {
   })
 })
 
+describe('a user’s deletion, beside the recipe', () => {
+  let kit: Awaited<ReturnType<typeof recipeStack>>
+  beforeAll(async () => {
+    kit = await recipeStack(['notes.sql', 'notes_privileges.sql'])
+  })
+  afterAll(async () => {
+    await kit?.stop()
+  })
+
+  it('keeps the rows of a table whose user_id does not default to the token’s user', async () => {
+    await kit.add(personal(bob.id), 'bob’s note')
+    const kept = () =>
+      kit.withDb(async (db) => (await db.query('select user_id from public.audit')).rows)
+    await kit.withDb(async (db) => {
+      await db.query(`create table public.audit (user_id text not null, what text not null);
+        alter table public.audit enable row level security;
+        grant select, delete on public.audit to service_role;`)
+      await db.query(`insert into public.audit values ($1, 'signed in')`, [bob.id])
+    })
+    await kit.deleteUser(bob.id)
+    expect(await kit.stored()).toEqual([])
+    expect(await kept()).toEqual([{ user_id: bob.id }])
+  })
+})
+
 describe('the recipe’s organization-scoped notes', () => {
   let kit: Awaited<ReturnType<typeof recipeStack>>
   beforeAll(async () => {
