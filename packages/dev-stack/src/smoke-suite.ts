@@ -11,7 +11,38 @@ import {
   type ThrowawayStackOptions,
 } from './throwaway-stack.ts'
 
-export function defineAppSmokeSuite(name: string, options: ThrowawayStackOptions): void {
+/**
+ * An app's public list, read from the app itself by its smoke test so the two cannot drift: the
+ * paths a signed-out visitor may request. A trailing `/*` stands for the path and every path
+ * below it (sign-in's and sign-up's later steps). Every other page needs a signed-in user.
+ */
+export interface PublicRoutes {
+  public: readonly string[]
+}
+
+/** The paths a test requests for one entry of the public list. */
+export function publicPathsToVisit(entry: string): string[] {
+  const base = entry.replace(/\/\*$/, '')
+  return base === entry ? [entry] : [base, `${base}/factor-one`]
+}
+
+/** Whether the public list lets `pathname` through, as the apps read it. */
+export function isOnPublicList(routes: PublicRoutes, pathname: string): boolean {
+  return routes.public.some((entry) => {
+    const base = entry.replace(/\/\*$/, '')
+    return pathname === base || (base !== entry && pathname.startsWith(`${base}/`))
+  })
+}
+
+// Pages on no public list: the app's two, and paths no route names, which the app still answers
+// (with sign-in signed out, with 404 signed in) rather than telling a stranger what exists.
+const NOT_PUBLIC = ['/', '/ssr', '/no-such-page', '/sign-in-later', '/api/webhooks/clerk/more']
+
+export function defineAppSmokeSuite(
+  name: string,
+  options: ThrowawayStackOptions,
+  routes: PublicRoutes,
+): void {
   const { alice, bob } = seededUsers()
   let running: AppOnThrowawayStack
 
@@ -35,7 +66,16 @@ export function defineAppSmokeSuite(name: string, options: ThrowawayStackOptions
     ).appCookieHeader()
 
   describe(`${name}, built, on the local stack`, () => {
-    it.each(['/', '/ssr'])('sends a signed-out visit to %s to /sign-in and back', async (route) => {
+    it('holds a public list of sign-in, sign-up and the webhook, and none of the pages', () => {
+      expect(routes.public.map((entry) => entry.replace(/\/\*$/, '')).sort()).toEqual([
+        '/api/webhooks/clerk',
+        '/sign-in',
+        '/sign-up',
+      ])
+      for (const path of NOT_PUBLIC) expect(isOnPublicList(routes, path), path).toBe(false)
+    })
+
+    it.each(NOT_PUBLIC)('sends a signed-out visit to %s to /sign-in and back', async (route) => {
       const response = await fetch(`${running.app.url}${route}`, {
         headers: documentHeaders(),
         redirect: 'manual',
@@ -46,9 +86,33 @@ export function defineAppSmokeSuite(name: string, options: ThrowawayStackOptions
       expect(location.searchParams.get('redirect_url')).toBe(`${running.app.url}${route}`)
     })
 
+    it.each(routes.public.flatMap(publicPathsToVisit))(
+      'lets a signed-out visitor reach %s, on the public list',
+      async (route) => {
+        const response = await fetch(`${running.app.url}${route}`, {
+          headers: documentHeaders(),
+          redirect: 'manual',
+        })
+        // The webhook answers a GET 405 (Clerk only POSTs); the sign-in and sign-up pages 200.
+        expect(response.headers.get('location')).toBeNull()
+        expect(response.status === 200 || response.status === 405, String(response.status)).toBe(
+          true,
+        )
+      },
+    )
+
+    it('answers a path no route names with 404 once signed in', async () => {
+      const response = await fetch(`${running.app.url}/no-such-page`, {
+        headers: documentHeaders(await aliceCookies()),
+        redirect: 'manual',
+      })
+      expect(response.status).toBe(404)
+    })
+
     // Browsers ask for /favicon.ico on their own; a 404 there is a console error on every page.
-    it.each(['/favicon.ico', '/icon.svg'])('serves its tab icon at %s', async (icon) => {
-      const response = await fetch(`${running.app.url}${icon}`)
+    // Static files are public in every app: no check stands before them.
+    it.each(['/favicon.ico', '/icon.svg'])('serves its tab icon at %s to anyone', async (icon) => {
+      const response = await fetch(`${running.app.url}${icon}`, { redirect: 'manual' })
       expect(response.status).toBe(200)
       expect(response.headers.get('content-type')).toMatch(/^image\//)
     })

@@ -5,9 +5,9 @@ export const SIGN_IN_URL = '/sign-in'
 export const SIGN_UP_URL = '/sign-up'
 
 /**
- * Route middleware: signed-out visitors go to /sign-in and come back here afterwards. It runs
- * before the route's loader and action, so neither needs its own check (Remix 2 had no
- * middleware: each loader and action called requireSignedIn).
+ * The signed-in layout's middleware (routes/signed-in.tsx): signed-out visitors go to /sign-in
+ * and come back here afterwards. It runs before the loader and the action of every route below
+ * the layout, so none needs its own check (Remix 2 has no middleware: see apps/remix).
  */
 export const signedInOnly: MiddlewareFunction<Response> = async (args, next) => {
   const { userId } = await getAuth(args)

@@ -1,6 +1,6 @@
 // Clerk's webhooks (users, organizations, memberships) into the Supabase mirror tables: a
-// resource route (a loader and an action, no component). Clerk calls it, not a browser, so no
-// signedInOnly: the Svix signature is the check.
+// resource route (a loader and an action, no component). Clerk calls it, not a browser, so it is
+// on the public list (outside the signed-in layout in routes.ts): the Svix signature is the check.
 import { verifyWebhook } from '@clerk/react-router/webhooks'
 import { handleClerkWebhook, webhookMethodNotAllowed, webhooksOff } from '@repo/clerk-sync'
 import { webhookEnv } from '../lib/env.server'

@@ -2,14 +2,7 @@ import { useAuth, useOrganization, useUser } from '@clerk/react-router'
 import { useClerkSupabaseClient } from '@repo/supabase-clerk-react-router'
 import { ClientTasks, type TokenOrganization } from '@repo/tasks/react'
 import { useRouteLoaderData } from 'react-router'
-import { signedInOnly } from '../lib/signed-in.server'
 import type { loader as rootLoader } from '../root'
-import type { Route } from './+types/home'
-
-export const middleware: Route.MiddlewareFunction[] = [signedInOnly]
-
-// Server middleware runs on a client-side navigation only when there is a loader to call.
-export const loader = () => null
 
 // The client-side page of Clerk's Supabase guide: the browser talks to Supabase with the user's
 // Clerk token. One page body per active organization (keyed by the token's orgId, known before

@@ -7,12 +7,10 @@ import { DataErrorAlert, TaskAuthor, TaskNameField, TasksHeading } from '@repo/t
 import { useEffect, useRef } from 'react'
 import { Form, useFetcher, useNavigation } from 'react-router'
 import { supabaseEnv } from '../lib/env.server'
-import { signedInOnly } from '../lib/signed-in.server'
 import type { Route } from './+types/ssr'
 
-// Signed-out visitors never reach the loader or the action (see lib/signed-in.server.ts).
-export const middleware: Route.MiddlewareFunction[] = [signedInOnly]
-
+// Signed-out visitors never reach the loader or the action: the signed-in layout's middleware
+// (routes/signed-in.tsx) runs first.
 export async function loader(args: Route.LoaderArgs) {
   // The slug is in the session token (clerkMiddleware has read it); the organization's name would
   // take a request to Clerk.

@@ -1,7 +1,7 @@
 // Clerk's webhooks (users, organizations, memberships) into the Supabase mirror tables: a
 // resource route (a loader and an action, no component). @clerk/remix has no webhook helper, so
-// the verification is @clerk/backend's. Clerk calls it, not a browser: no requireSignedIn; the
-// Svix signature is the check.
+// the verification is @clerk/backend's. Clerk calls it, not a browser: it sits outside the
+// `_signed-in` layout, on the public list; the Svix signature is the check.
 import { verifyWebhook } from '@clerk/backend/webhooks'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { handleClerkWebhook, webhookMethodNotAllowed, webhooksOff } from '@repo/clerk-sync'

@@ -1,14 +1,27 @@
 // The built React Router app through its own `pnpm start` on the local stack. React Router reads
 // all env at run time, so the emulator and local-supabase run on free ports.
+
+// The app's route config itself: every top-level route but the signed-in layout is public.
+import routes from '@repo/app-react-router/routes'
 import { findFreePort } from '@repo/local-supabase/testing'
 import { defineAppSmokeSuite } from '../../src/smoke-suite.ts'
 import { appDir, startBuiltApp } from '../../src/testing.ts'
 
-defineAppSmokeSuite('apps/react-router', {
-  start: async (services) =>
-    startBuiltApp('react-router', {
-      appDir: appDir('react-router'),
-      ...services,
-      port: await findFreePort(),
-    }),
-})
+const SIGNED_IN_LAYOUT = 'routes/signed-in.tsx'
+
+defineAppSmokeSuite(
+  'apps/react-router',
+  {
+    start: async (services) =>
+      startBuiltApp('react-router', {
+        appDir: appDir('react-router'),
+        ...services,
+        port: await findFreePort(),
+      }),
+  },
+  {
+    public: routes
+      .filter((entry) => entry.file !== SIGNED_IN_LAYOUT)
+      .map((entry) => `/${entry.path ?? ''}`),
+  },
+)

@@ -9,6 +9,8 @@ import { useEffect, useRef } from 'react'
 import { requireSignedIn } from '../lib/auth.server'
 import { supabaseEnv } from '../lib/env.server'
 
+// The layout's check (_signed-in.tsx) runs beside this loader, not before it, and a form post
+// runs only this action: both check for themselves.
 export async function loader(args: LoaderFunctionArgs) {
   // The slug is in the session token; the organization's name would take a request to Clerk.
   const { orgId, orgSlug } = await requireSignedIn(args)

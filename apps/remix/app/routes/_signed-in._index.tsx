@@ -1,18 +1,11 @@
 import { useAuth, useOrganization, useUser } from '@clerk/remix'
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useRouteLoaderData } from '@remix-run/react'
 import { useClerkSupabaseClient } from '@repo/supabase-clerk-remix'
 import { ClientTasks, type TokenOrganization } from '@repo/tasks/react'
-import { requireSignedIn } from '../lib/auth.server'
 import type { loader as rootLoader } from '../root'
 
-export async function loader(args: LoaderFunctionArgs) {
-  await requireSignedIn(args)
-  return null
-}
-
 // The client-side page of Clerk's Supabase guide: the browser talks to Supabase with the user's
-// Clerk token. One page body per active organization (keyed by the token's orgId, known before
+// Clerk token, so the page needs no loader (the signed-in layout's check covers it). One page body per active organization (keyed by the token's orgId, known before
 // clerk-js loads): switching starts it afresh, so an add still in flight for the previous
 // organization cannot land in the new one's list.
 export default function Index() {
