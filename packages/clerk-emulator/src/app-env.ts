@@ -1,3 +1,5 @@
+import { WEBHOOK_VARIABLES } from '@repo/clerk-sync/webhook-variables'
+import { APP_NAMES, APPS, type AppName } from '@repo/local-stack'
 import { bundleUrls } from './bundles.ts'
 import { createEmulator } from './emulator.ts'
 import { readEnv } from './env.ts'
@@ -9,14 +11,8 @@ import {
   type SigningKey,
 } from './keys.ts'
 
-export interface AppEnv {
-  /** @clerk/nextjs 7 names. NEXT_PUBLIC_* are inlined into the browser bundle at build time. */
-  next: Record<string, string>
-  /** @clerk/remix 4 names (it reads CLERK_JS, not CLERK_JS_URL). */
-  remix: Record<string, string>
-  /** @clerk/react-router 3 names: Core 3 like Next (clerk-js 6 and @clerk/ui), read at run time. */
-  'react-router': Record<string, string>
-}
+/** Each app's Clerk variables for the emulator, under the names its framework's preset declares. */
+export type AppEnv = Record<AppName, Record<string, string>>
 
 /**
  * The env each app needs to use the emulator instead of Clerk. The same variables pointed at a
@@ -24,44 +20,26 @@ export interface AppEnv {
  */
 export function appEnv(instance: Instance, key: SigningKey, webhookSecret: string): AppEnv {
   const bundles = bundleUrls(instance.origin)
-  // Server-only, like CLERK_SECRET_KEY: the webhook route verifies deliveries with it.
-  const webhooks = { CLERK_WEBHOOK_SIGNING_SECRET: webhookSecret }
-  return {
-    next: {
-      NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: instance.publishableKey,
-      CLERK_SECRET_KEY: instance.secretKey,
-      NEXT_PUBLIC_CLERK_PROXY_URL: instance.proxyUrl,
-      NEXT_PUBLIC_CLERK_JS_URL: bundles.clerkJs6,
-      NEXT_PUBLIC_CLERK_UI_URL: bundles.clerkUi,
-      CLERK_API_URL: instance.origin,
-      CLERK_JWT_KEY: key.publicPem.trim(),
-      NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED: '1',
-      NEXT_PUBLIC_CLERK_KEYLESS_DISABLED: '1',
-      ...webhooks,
-    },
-    remix: {
-      CLERK_PUBLISHABLE_KEY: instance.publishableKey,
-      CLERK_SECRET_KEY: instance.secretKey,
-      CLERK_PROXY_URL: instance.proxyUrl,
-      CLERK_JS: bundles.clerkJs5,
-      CLERK_API_URL: instance.origin,
-      CLERK_JWT_KEY: key.publicPem.trim(),
-      CLERK_TELEMETRY_DISABLED: '1',
-      ...webhooks,
-    },
-    'react-router': {
-      CLERK_PUBLISHABLE_KEY: instance.publishableKey,
-      CLERK_SECRET_KEY: instance.secretKey,
-      CLERK_PROXY_URL: instance.proxyUrl,
-      CLERK_JS_URL: bundles.clerkJs6,
-      CLERK_UI_URL: bundles.clerkUi,
-      CLERK_API_URL: instance.origin,
-      CLERK_JWT_KEY: key.publicPem.trim(),
-      CLERK_TELEMETRY_DISABLED: '1',
-      CLERK_KEYLESS_DISABLED: '1',
-      ...webhooks,
-    },
+  const [signingSecret] = WEBHOOK_VARIABLES
+  const forApp = (app: AppName): Record<string, string> => {
+    const names = APPS[app].variables.clerk
+    const env: Record<string, string> = {
+      [names.publishableKey]: instance.publishableKey,
+      [names.secretKey]: instance.secretKey,
+      [names.proxyUrl]: instance.proxyUrl,
+      // @clerk/remix 4 loads clerk-js 5; the Core 3 SDKs clerk-js 6 and @clerk/ui.
+      [names.jsUrl]: names.clerkJsMajor === 5 ? bundles.clerkJs5 : bundles.clerkJs6,
+      [names.apiUrl]: instance.origin,
+      [names.jwtKey]: key.publicPem.trim(),
+      [names.telemetryDisabled]: '1',
+      // Server-only, like the secret key: the webhook route verifies deliveries with it.
+      [signingSecret]: webhookSecret,
+    }
+    if (names.uiUrl) env[names.uiUrl] = bundles.clerkUi
+    if (names.keylessDisabled) env[names.keylessDisabled] = '1'
+    return env
   }
+  return Object.fromEntries(APP_NAMES.map((app) => [app, forApp(app)])) as AppEnv
 }
 
 /** dotenv text; multi-line values (the PEM) are double-quoted with \n escapes. */

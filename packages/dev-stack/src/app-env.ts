@@ -7,15 +7,21 @@ import path from 'node:path'
 import { localEmulatorAppEnv } from '@repo/clerk-emulator'
 import { WEBHOOK_VARIABLES } from '@repo/clerk-sync/webhook-variables'
 import { oldNameOf } from '@repo/env'
-import {
-  APP_NAMES,
-  APPS,
-  type AppName,
-  type EnvGroup as Group,
-  localStack,
-} from '@repo/local-stack'
+import { APP_NAMES, APPS, type AppName, localStack } from '@repo/local-stack'
 import { localStackSecrets } from '@repo/local-supabase'
+import { WHERE_FROM } from '@repo/supabase-clerk/variables'
 import { parse } from 'dotenv'
+
+/** A service the user configures all at once, or leaves to the local stack. */
+interface Group {
+  /**
+   * What the user needs to set, each with where its value comes from. A renamed variable's old
+   * name (RENAMED_VARIABLES in @repo/env) counts for it, as the app's env module reads it.
+   */
+  required: Record<string, string>
+  /** Also part of the group: setting one means "I configured this service". */
+  optional: string[]
+}
 
 /** Which env files the framework itself loads: `next dev` / `vite dev`, or build and start. */
 export type EnvMode = 'development' | 'production'
@@ -28,10 +34,50 @@ function members(group: Group): string[] {
   })
 }
 
-// Each app's groups, as the registry in @repo/local-stack declares them.
-const GROUPS: Record<AppName, { clerk: Group; supabase: Group }> = Object.fromEntries(
-  APP_NAMES.map((app) => [app, APPS[app].env]),
-) as Record<AppName, { clerk: Group; supabase: Group }>
+/**
+ * An app's groups, from the names its framework's preset declares (the registry in
+ * @repo/local-stack says which preset) and the webhook pair @repo/clerk-sync declares: the
+ * signing secret is Clerk's, the secret key Supabase's.
+ */
+function groupsOf(app: AppName): { clerk: Group; supabase: Group } {
+  const { clerk, supabase } = APPS[app].variables
+  const [signingSecret, secretKey] = WEBHOOK_VARIABLES
+  return {
+    clerk: {
+      required: {
+        [clerk.publishableKey]: WHERE_FROM.clerkPublishableKey,
+        [clerk.secretKey]: WHERE_FROM.clerkSecretKey,
+      },
+      optional: [
+        signingSecret,
+        clerk.proxyUrl,
+        clerk.jsUrl,
+        ...(clerk.uiUrl ? [clerk.uiUrl] : []),
+        clerk.apiUrl,
+        clerk.jwtKey,
+      ],
+    },
+    supabase: {
+      required: {
+        [supabase.url]: WHERE_FROM.supabaseUrl,
+        [supabase.publishableKey]: WHERE_FROM.supabasePublishableKey,
+      },
+      optional: [secretKey],
+    },
+  }
+}
+
+const GROUPS = Object.fromEntries(APP_NAMES.map((app) => [app, groupsOf(app)])) as Record<
+  AppName,
+  { clerk: Group; supabase: Group }
+>
+
+/** The Clerk SDK's own switches an app reads (telemetry, keyless): in no group, since they change
+ * nothing about which Clerk it talks to. */
+export function sdkSwitches(app: AppName): string[] {
+  const { telemetryDisabled, keylessDisabled } = APPS[app].variables.clerk
+  return keylessDisabled ? [telemetryDisabled, keylessDisabled] : [telemetryDisabled]
+}
 
 /** Every variable of the apps' Clerk and Supabase groups, old names included. */
 export const APP_ENV_VARIABLES: string[] = [

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { AppName } from '@repo/local-stack'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { appEnvVariables, currentAppEnvVariables } from '../src/app-env.ts'
+import { appEnvVariables, currentAppEnvVariables, sdkSwitches } from '../src/app-env.ts'
 import { APP_ENV_VARIABLES, HalfConfiguredError, resolveAppEnv } from '../src/index.ts'
 import { appDir as appFolder, appNames, repoRoot } from '../src/testing.ts'
 
@@ -257,18 +257,10 @@ describe('each app’s turbo.json', () => {
 
 describe('what the docs list', () => {
   const apps = appNames()
-  // The Clerk SDKs' own switches: no group holds them, since they change nothing about which
-  // Clerk an app talks to.
-  const sdkSwitches = [
-    'NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED',
-    'CLERK_TELEMETRY_DISABLED',
-    'CLERK_KEYLESS_DISABLED',
-  ]
-
   it.each(apps)('%s: .env.example lists exactly the variables of its groups', (app) => {
     const text = readFileSync(path.join(appFolder(app), '.env.example'), 'utf8')
     const listed = [...text.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1])
-    expect(listed.filter((name) => !sdkSwitches.includes(name ?? '')).sort()).toEqual(
+    expect(listed.filter((name) => !sdkSwitches(app).includes(name ?? '')).sort()).toEqual(
       currentAppEnvVariables(app).sort(),
     )
   })

@@ -5,17 +5,10 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-
-/** An env group: a service the user configures all at once, or leaves to the local stack. */
-export interface EnvGroup {
-  /**
-   * What the user needs to set, each with where its value comes from. A renamed variable's old
-   * name (RENAMED_VARIABLES in @repo/env) counts for it, as the app's env module reads it.
-   */
-  required: Record<string, string>
-  /** Also part of the group: setting one means "I configured this service". */
-  optional: readonly string[]
-}
+import { NEXT_VARIABLES } from '@repo/supabase-clerk/next/variables'
+import { REACT_ROUTER_VARIABLES } from '@repo/supabase-clerk/react-router/variables'
+import { REMIX_VARIABLES } from '@repo/supabase-clerk/remix/variables'
+import type { FrameworkVariables } from '@repo/supabase-clerk/variables'
 
 export interface KitApp {
   /** Its folder under apps/, and the name every tool calls it by. */
@@ -33,21 +26,11 @@ export interface KitApp {
   defaultPort: number
   /** Where Clerk delivers webhooks to it. */
   webhookRoute: string
-  /** Its variables, by service, under the names its Clerk SDK and env module read. */
-  env: { clerk: EnvGroup; supabase: EnvGroup }
+  /** Its env variable names, as its framework's preset in @repo/supabase-clerk declares them. */
+  variables: FrameworkVariables
 }
 
-const CLERK_KEYS = 'the Clerk dashboard > API keys'
-const SUPABASE_API = 'the Supabase dashboard > Project Settings > Data API'
-const SUPABASE_PUBLISHABLE_KEY =
-  'the Supabase dashboard > Project Settings > API Keys > Publishable key (or the legacy anon key)'
 const WEBHOOK_ROUTE = '/api/webhooks/clerk'
-
-/** The Supabase group under the Vite apps' names (they read no NEXT_PUBLIC_ prefix). */
-const serverSupabase: EnvGroup = {
-  required: { SUPABASE_URL: `${SUPABASE_API} > Project URL`, SUPABASE_PUBLISHABLE_KEY },
-  optional: ['SUPABASE_SECRET_KEY'],
-}
 
 const REGISTRY = {
   next: {
@@ -59,29 +42,7 @@ const REGISTRY = {
     portVariable: 'LOCAL_NEXT_PORT',
     defaultPort: 3000,
     webhookRoute: WEBHOOK_ROUTE,
-    env: {
-      clerk: {
-        required: {
-          NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
-          CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
-        },
-        optional: [
-          'CLERK_WEBHOOK_SIGNING_SECRET',
-          'NEXT_PUBLIC_CLERK_PROXY_URL',
-          'NEXT_PUBLIC_CLERK_JS_URL',
-          'NEXT_PUBLIC_CLERK_UI_URL',
-          'CLERK_API_URL',
-          'CLERK_JWT_KEY',
-        ],
-      },
-      supabase: {
-        required: {
-          NEXT_PUBLIC_SUPABASE_URL: `${SUPABASE_API} > Project URL`,
-          NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: SUPABASE_PUBLISHABLE_KEY,
-        },
-        optional: ['SUPABASE_SECRET_KEY'],
-      },
-    },
+    variables: NEXT_VARIABLES,
   },
   remix: {
     dir: 'remix',
@@ -91,22 +52,7 @@ const REGISTRY = {
     portVariable: 'LOCAL_REMIX_PORT',
     defaultPort: 3001,
     webhookRoute: WEBHOOK_ROUTE,
-    env: {
-      clerk: {
-        required: {
-          CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
-          CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
-        },
-        optional: [
-          'CLERK_WEBHOOK_SIGNING_SECRET',
-          'CLERK_PROXY_URL',
-          'CLERK_JS',
-          'CLERK_API_URL',
-          'CLERK_JWT_KEY',
-        ],
-      },
-      supabase: serverSupabase,
-    },
+    variables: REMIX_VARIABLES,
   },
   'react-router': {
     dir: 'react-router',
@@ -117,23 +63,7 @@ const REGISTRY = {
     portVariable: 'LOCAL_REACT_ROUTER_PORT',
     defaultPort: 3002,
     webhookRoute: WEBHOOK_ROUTE,
-    env: {
-      clerk: {
-        required: {
-          CLERK_PUBLISHABLE_KEY: CLERK_KEYS,
-          CLERK_SECRET_KEY: `${CLERK_KEYS} (server-only)`,
-        },
-        optional: [
-          'CLERK_WEBHOOK_SIGNING_SECRET',
-          'CLERK_PROXY_URL',
-          'CLERK_JS_URL',
-          'CLERK_UI_URL',
-          'CLERK_API_URL',
-          'CLERK_JWT_KEY',
-        ],
-      },
-      supabase: serverSupabase,
-    },
+    variables: REACT_ROUTER_VARIABLES,
   },
 } as const satisfies Record<string, KitApp>
 

@@ -4,7 +4,6 @@ export {
   type AppName,
   type AppPortVariable,
   appDir,
-  type EnvGroup,
   isAppName,
   type KitApp,
   presentApps,

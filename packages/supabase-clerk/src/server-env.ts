@@ -7,6 +7,7 @@ import {
   supabaseKeyField,
   supabaseUrlField,
 } from './env.ts'
+import { SERVER_CLERK as CLERK, SERVER_SUPABASE as SUPABASE } from './server-variables.ts'
 
 /**
  * Clerk's and Supabase's variables for a framework that reads env on the server only (Remix,
@@ -23,13 +24,13 @@ export function serverSupabaseClerkEnv(
   const note = `Set it in ${appDir}/.env (or the server env); the root loader passes it to the browser.`
   return createEnv({
     server: {
-      CLERK_PUBLISHABLE_KEY: clerkPublishableKeyField('CLERK_PUBLISHABLE_KEY', serverEnv),
-      CLERK_SECRET_KEY: clerkSecretKeyField(
+      [CLERK.publishableKey]: clerkPublishableKeyField(CLERK.publishableKey, serverEnv),
+      [CLERK.secretKey]: clerkSecretKeyField(
         `the server env (${appDir}/.env under \`pnpm dev\`; server-only)`,
       ),
-      CLERK_JWT_KEY: clerkJwtKeyField(),
-      SUPABASE_URL: supabaseUrlField('SUPABASE_URL', note),
-      SUPABASE_PUBLISHABLE_KEY: renamedField(runtimeEnv, 'SUPABASE_PUBLISHABLE_KEY', (label) =>
+      [CLERK.jwtKey]: clerkJwtKeyField(),
+      [SUPABASE.url]: supabaseUrlField(SUPABASE.url, note),
+      [SUPABASE.publishableKey]: renamedField(runtimeEnv, SUPABASE.publishableKey, (label) =>
         supabaseKeyField(label, note),
       ),
     },
