@@ -2,7 +2,7 @@
 // clerk-emulator print-env   print the env each app needs (no server needed)
 
 import { presentApps, readSeedOrganizations, readSeedUsers } from '@repo/local-stack'
-import { appEnv, toDotenv } from './app-env.ts'
+import { localEmulatorAppEnv, toDotenv } from './app-env.ts'
 import { createEmulator } from './emulator.ts'
 import { readEnv } from './env.ts'
 import { loadOrCreateSecretKey, loadOrCreateSigningKey, loadOrCreateWebhookSecret } from './keys.ts'
@@ -10,6 +10,17 @@ import { startEmulatorServer } from './server.ts'
 
 async function main(): Promise<void> {
   const [command = 'start', ...args] = process.argv.slice(2)
+  if (command === 'print-env') {
+    // An emulator without users or webhook endpoints: one with them would start delivering the
+    // seeded users' webhooks, and retry them, instead of printing and exiting.
+    const env = localEmulatorAppEnv()
+    // The apps this checkout has (a deleted app's folder drops it), or the one asked for.
+    const apps = presentApps()
+    const only = apps.find((app) => args.includes(app))
+    const chosen = only ? [only] : apps
+    process.stdout.write(chosen.map((app) => `# apps/${app}\n${toDotenv(env[app])}`).join('\n'))
+    return
+  }
   const env = readEnv()
   const key = loadOrCreateSigningKey({ pem: env.signingKeyPem, file: env.signingKeyFile })
   const secretKey = loadOrCreateSecretKey({ value: env.secretKey, file: env.secretKeyFile })
@@ -32,15 +43,6 @@ async function main(): Promise<void> {
     webhooks: { endpoints: env.webhookEndpoints, secret: webhookSecret },
   })
 
-  if (command === 'print-env') {
-    const env = appEnv(emulator.instance, key, webhookSecret)
-    // The apps this checkout has (a deleted app's folder drops it), or the one asked for.
-    const apps = presentApps()
-    const only = apps.find((app) => args.includes(app))
-    const chosen = only ? [only] : apps
-    process.stdout.write(chosen.map((app) => `# apps/${app}\n${toDotenv(env[app])}`).join('\n'))
-    return
-  }
   if (command !== 'start') {
     throw new Error(
       `Unknown command "${command}". Use "start" or "print-env [next|remix|react-router]".`,

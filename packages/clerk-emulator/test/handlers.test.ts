@@ -410,3 +410,25 @@ describe('print-env', () => {
     expect(value).toBe(emulator.key.publicPem.trim())
   })
 })
+
+describe('the print-env command', () => {
+  it('prints each app’s env and exits, delivering no webhook', async () => {
+    const { execFile } = await import('node:child_process')
+    const { promisify } = await import('node:util')
+    const packageDir = new URL('..', import.meta.url).pathname
+    // It used to build an emulator with the seeded users and the apps' webhook endpoints, which
+    // delivered user.created to each app and kept retrying: the command never exited.
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', 'print-env', 'remix'],
+      {
+        cwd: packageDir,
+        env: { ...process.env, CLERK_EMULATOR_WEBHOOK_ENDPOINTS: 'http://127.0.0.1:9/hook' },
+        timeout: 60_000,
+      },
+    )
+    expect(stdout).toMatch(/^# apps\/remix\nCLERK_PUBLISHABLE_KEY=pk_/)
+    expect(stdout).toContain('CLERK_JS=')
+    expect(`${stdout}${stderr}`).not.toContain('user.created')
+  })
+})
