@@ -11,7 +11,11 @@ import {
 } from '../../src/secrets-suite.ts'
 import { appDir, startBuiltApp } from '../../src/testing.ts'
 
-defineClientBundleSecretsSuite(path.join(appDir('remix'), 'build/client'), /assets\/ssr-.*\.js$/)
+// The server-rendered page's module (routes/_signed-in.ssr.tsx): only a finished build has it.
+defineClientBundleSecretsSuite(
+  path.join(appDir('remix'), 'build/client'),
+  /assets\/_signed-in\.ssr-.*\.js$/,
+)
 
 defineServedSecretsSuite('remix', {
   start: async (services) =>
