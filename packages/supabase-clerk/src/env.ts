@@ -48,9 +48,9 @@ export function clerkPublishableKeyField(name: string, whereToSet: string) {
   })
 }
 
-export function clerkSecretKeyField(whereToSet: string) {
+export function clerkSecretKeyField(name: string, whereToSet: string) {
   return requiredText(
-    `CLERK_SECRET_KEY is not set. Copy it from the ${CLERK_DASHBOARD} into ${whereToSet}. ${CLERK_LOCAL}.`,
+    `${name} is not set. Copy it from the ${CLERK_DASHBOARD} into ${whereToSet}. ${CLERK_LOCAL}.`,
   )
 }
 

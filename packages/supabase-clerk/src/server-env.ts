@@ -26,6 +26,7 @@ export function serverSupabaseClerkEnv(
     server: {
       [CLERK.publishableKey]: clerkPublishableKeyField(CLERK.publishableKey, serverEnv),
       [CLERK.secretKey]: clerkSecretKeyField(
+        CLERK.secretKey,
         `the server env (${appDir}/.env under \`pnpm dev\`; server-only)`,
       ),
       [CLERK.jwtKey]: clerkJwtKeyField(),

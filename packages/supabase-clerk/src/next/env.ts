@@ -7,6 +7,7 @@ import {
   supabaseKeyField,
   supabaseUrlField,
 } from '../env.ts'
+import { NEXT_VARIABLES as NEXT } from './variables.ts'
 
 const NEXT_PUBLIC_NOTE =
   'Next.js exposes only NEXT_PUBLIC_-prefixed variables to browser code, and inlines them at build time: set it in apps/next/.env.local (or the deployment env) and rebuild.'
@@ -100,10 +101,11 @@ export function supabaseClerkEnv(publicEnv: NextPublicEnv, { skipValidation = fa
   return createEnv({
     skipValidation,
     server: {
-      CLERK_SECRET_KEY: clerkSecretKeyField(
+      [NEXT.clerk.secretKey]: clerkSecretKeyField(
+        NEXT.clerk.secretKey,
         'apps/next/.env.local or the server env (server-only, never NEXT_PUBLIC_)',
       ),
-      CLERK_JWT_KEY: clerkJwtKeyField(),
+      [NEXT.clerk.jwtKey]: clerkJwtKeyField(),
     },
     client: publicFields(publicEnv),
     experimental__runtimeEnv: { ...publicEnv },
