@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { childEnv } from '@repo/env/child-env'
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -423,7 +424,7 @@ describe('the print-env command', () => {
       ['--import', 'tsx', 'src/cli.ts', 'print-env', 'remix'],
       {
         cwd: packageDir,
-        env: { ...process.env, CLERK_EMULATOR_WEBHOOK_ENDPOINTS: 'http://127.0.0.1:9/hook' },
+        env: childEnv({ CLERK_EMULATOR_WEBHOOK_ENDPOINTS: 'http://127.0.0.1:9/hook' }),
         timeout: 60_000,
       },
     )
