@@ -3,5 +3,5 @@
 export { type BenchUser, createBenchUser } from './bench-user.ts'
 export { type ClientResult, measureClient } from './parts/client.ts'
 export { measureSsr, type SsrResult } from './parts/ssr.ts'
-export { freeStackPorts, type RunningDev, startDevUntilBanner } from './parts/stack.ts'
+export { type RunningDev, startDevUntilBanner } from './parts/stack.ts'
 export { silentProgress } from './progress.ts'

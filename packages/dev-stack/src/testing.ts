@@ -6,7 +6,15 @@ import { type AddressInfo, createServer } from 'node:net'
 import path from 'node:path'
 import type { AppEnv } from '@repo/clerk-emulator'
 import { childEnv } from '@repo/env/child-env'
-import { type AppName, appDir, type LocalStack, presentApps, repoRoot } from '@repo/local-stack'
+import {
+  APP_NAMES,
+  APPS,
+  type AppName,
+  appDir,
+  type LocalStack,
+  presentApps,
+  repoRoot,
+} from '@repo/local-stack'
 import { supabaseVariables } from './app-env.ts'
 
 export { type LocalServices, startLocalServices } from './local-services.ts'
@@ -41,6 +49,24 @@ export function stackPorts(stack: LocalStack): StackPort[] {
   // A deleted app's port is configuration only: nothing binds it.
   const present: string[] = presentApps()
   return found.filter(({ at }) => at[0] !== 'apps' || present.includes(at[1] ?? ''))
+}
+
+/**
+ * Every port variable of the local stack, each set to a free port: a whole `pnpm dev` moved out
+ * of the way of anything else running (@repo/local-stack reads these).
+ */
+export async function freeStackPorts(): Promise<Record<string, string>> {
+  const moved: Record<string, string> = {}
+  for (const name of [
+    'CLERK_EMULATOR_PORT',
+    'LOCAL_SUPABASE_API_PORT',
+    'LOCAL_SUPABASE_DB_PORT',
+    'LOCAL_SUPABASE_POSTGREST_PORT',
+    ...APP_NAMES.map((app) => APPS[app].portVariable),
+  ]) {
+    moved[name] = String(await freePort())
+  }
+  return moved
 }
 
 /** The port at `at` in `stack`, as stackPorts found it. */

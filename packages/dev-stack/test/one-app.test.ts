@@ -15,7 +15,7 @@ import { chromium } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { APP_ENV_VARIABLES } from '../src/app-env.ts'
 import { BANNER_TITLE } from '../src/banner.ts'
-import { freePort, repoRoot } from '../src/testing.ts'
+import { freeStackPorts, repoRoot } from '../src/testing.ts'
 
 const KEPT: AppName = 'react-router'
 const deleted = APP_NAMES.filter((app) => app !== KEPT)
@@ -78,16 +78,7 @@ it(`a copy with only apps/${KEPT} installs, runs \`pnpm dev\` and passes its bui
   // Postgres runs as its own user when the suite runs as root: it must reach its data directory.
   await chmod(root, 0o755)
   // Every port of the stack, and the deleted apps' too: a delivery to one of those would show.
-  const ports: Record<string, string> = {}
-  for (const name of [
-    'CLERK_EMULATOR_PORT',
-    'LOCAL_SUPABASE_API_PORT',
-    'LOCAL_SUPABASE_DB_PORT',
-    'LOCAL_SUPABASE_POSTGREST_PORT',
-    ...APP_NAMES.map((app) => APPS[app].portVariable),
-  ]) {
-    ports[name] = String(await freePort())
-  }
+  const ports = await freeStackPorts()
   const env = childEnv({ ...ports, TURBO_TELEMETRY_DISABLED: '1' }, [...APP_ENV_VARIABLES, 'PORT'])
   const stack = localStack(ports)
   let dev: ChildProcess | undefined

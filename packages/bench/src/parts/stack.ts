@@ -8,9 +8,8 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { APP_ENV_VARIABLES, BANNER_TITLE } from '@repo/dev-stack'
-import { repoRoot } from '@repo/dev-stack/testing'
+import { freeStackPorts, repoRoot } from '@repo/dev-stack/testing'
 import { childEnv } from '@repo/env/child-env'
-import { APP_NAMES, APPS } from '@repo/local-stack'
 import { createTestIssuer, findFreePort, randomApiKeys } from '@repo/local-supabase/testing'
 import type { Progress } from '../progress.ts'
 import { median } from '../stats.ts'
@@ -186,21 +185,6 @@ export async function startDevUntilBanner(options: {
     await stop()
     throw error
   }
-}
-
-/** Every port of the local stack moved to a free one (@repo/local-stack reads these). */
-export async function freeStackPorts(): Promise<Record<string, string>> {
-  const moved: Record<string, string> = {}
-  for (const name of [
-    'CLERK_EMULATOR_PORT',
-    'LOCAL_SUPABASE_API_PORT',
-    'LOCAL_SUPABASE_DB_PORT',
-    'LOCAL_SUPABASE_POSTGREST_PORT',
-    ...APP_NAMES.map((app) => APPS[app].portVariable),
-  ]) {
-    moved[name] = String(await findFreePort())
-  }
-  return moved
 }
 
 /**
