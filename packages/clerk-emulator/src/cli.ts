@@ -1,7 +1,7 @@
 // clerk-emulator start       serve the Frontend + Backend API until Ctrl-C
 // clerk-emulator print-env   print the env each app needs (no server needed)
 
-import { presentApps, readSeedOrganizations, readSeedUsers } from '@repo/local-stack'
+import { APP_NAMES, presentApps, readSeedOrganizations, readSeedUsers } from '@repo/local-stack'
 import { localEmulatorAppEnv, toDotenv } from './app-env.ts'
 import { createEmulator } from './emulator.ts'
 import { readEnv } from './env.ts'
@@ -16,8 +16,11 @@ async function main(): Promise<void> {
     const env = localEmulatorAppEnv()
     // The apps this checkout has (a deleted app's folder drops it), or the one asked for.
     const apps = presentApps()
-    const only = apps.find((app) => args.includes(app))
-    const chosen = only ? [only] : apps
+    const [asked] = args
+    if (asked !== undefined && !apps.some((app) => app === asked)) {
+      throw new Error(`print-env: "${asked}" is not an app of this checkout (${apps.join(', ')}).`)
+    }
+    const chosen = apps.filter((app) => asked === undefined || app === asked)
     process.stdout.write(chosen.map((app) => `# apps/${app}\n${toDotenv(env[app])}`).join('\n'))
     return
   }
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
 
   if (command !== 'start') {
     throw new Error(
-      `Unknown command "${command}". Use "start" or "print-env [next|remix|react-router]".`,
+      `Unknown command "${command}". Use "start" or "print-env [${APP_NAMES.join('|')}]".`,
     )
   }
 

@@ -1,4 +1,4 @@
-import { localStack, presentApps, type SeedOrganization, type SeedUser } from '@repo/local-stack'
+import { APP_NAMES, localStack, type SeedOrganization, type SeedUser } from '@repo/local-stack'
 import { createBackendApi } from './backend-api.ts'
 import { bundleUrls, resolveBundleFile } from './bundles.ts'
 import { clerkError } from './errors.ts'
@@ -82,15 +82,15 @@ export const DEFAULT_FRONTEND_HOST = 'clerk.emulator.example'
 export const DEFAULT_VERIFICATION_CODE = '424242'
 /**
  * The local apps on the emulator's own hostname too: the apps must share it (cookies), so an
- * emulator at http://127.0.0.1:4100 serves apps browsed at http://127.0.0.1:3000.
+ * emulator at http://127.0.0.1:4100 serves apps browsed at http://127.0.0.1:3000. Every app of
+ * the registry, present or not, like its port: an origin nothing serves grants nothing, and the
+ * emulator's own tests and the tools that sign in as a local app keep one origin whatever the
+ * checkout kept. Deliveries, which would retry, go to the present apps only (env.ts).
  */
 function localAppOrigins(emulatorOrigin: string): string[] {
   const { protocol, hostname } = new URL(emulatorOrigin)
   const { apps } = localStack()
-  return presentApps().flatMap((app) => [
-    apps[app].url,
-    `${protocol}//${hostname}:${apps[app].port}`,
-  ])
+  return APP_NAMES.flatMap((app) => [apps[app].url, `${protocol}//${hostname}:${apps[app].port}`])
 }
 
 function requireOrigin(value: string): string {

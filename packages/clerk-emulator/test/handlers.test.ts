@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { childEnv } from '@repo/env/child-env'
+import { APPS, presentApps } from '@repo/local-stack'
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -419,17 +420,19 @@ describe('the print-env command', () => {
     const packageDir = new URL('..', import.meta.url).pathname
     // It used to build an emulator with the seeded users and the apps' webhook endpoints, which
     // delivered user.created to each app and kept retrying: the command never exited.
+    const [app = 'next'] = presentApps()
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', 'print-env', 'remix'],
+      ['--import', 'tsx', 'src/cli.ts', 'print-env', app],
       {
         cwd: packageDir,
         env: childEnv({ CLERK_EMULATOR_WEBHOOK_ENDPOINTS: 'http://127.0.0.1:9/hook' }),
         timeout: 60_000,
       },
     )
-    expect(stdout).toMatch(/^# apps\/remix\nCLERK_PUBLISHABLE_KEY=pk_/)
-    expect(stdout).toContain('CLERK_JS=')
+    expect(stdout.split('\n')[0]).toBe(`# apps/${app}`)
+    expect(stdout).toContain(`${APPS[app].variables.clerk.publishableKey}=pk_`)
+    expect(stdout).toContain(`${APPS[app].variables.clerk.jsUrl}=`)
     expect(`${stdout}${stderr}`).not.toContain('user.created')
   })
 })

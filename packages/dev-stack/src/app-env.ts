@@ -113,7 +113,8 @@ export function supabaseVariables(
   secretKey: string,
 ): Record<string, string> {
   const [urlName, keyName] = Object.keys(GROUPS[app].supabase.required)
-  return { [urlName as string]: url, [keyName as string]: key, SUPABASE_SECRET_KEY: secretKey }
+  const [, secretKeyName] = WEBHOOK_VARIABLES
+  return { [urlName as string]: url, [keyName as string]: key, [secretKeyName]: secretKey }
 }
 
 /** The files Next.js and Vite load in this mode, lowest precedence first. */

@@ -10,14 +10,24 @@ import os from 'node:os'
 import path from 'node:path'
 import { CHROMIUM_ARGS, systemChromium } from '@repo/clerk-emulator/testing'
 import { childEnv } from '@repo/env/child-env'
-import { APP_NAMES, APPS, type AppName, localStack, seededUsers } from '@repo/local-stack'
+import {
+  APP_NAMES,
+  APPS,
+  type AppName,
+  localStack,
+  presentApps,
+  seededUsers,
+} from '@repo/local-stack'
 import { chromium } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { APP_ENV_VARIABLES } from '../src/app-env.ts'
 import { BANNER_TITLE } from '../src/banner.ts'
 import { freeStackPorts, repoRoot } from '../src/testing.ts'
 
-const KEPT: AppName = 'react-router'
+// React Router, or the one app a checkout that kept another still has.
+const KEPT: AppName = presentApps().includes('react-router')
+  ? 'react-router'
+  : (presentApps()[0] as AppName)
 const deleted = APP_NAMES.filter((app) => app !== KEPT)
 
 /** This checkout's files as a fresh clone has them (tracked, and new files not ignored). */

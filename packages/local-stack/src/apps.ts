@@ -1,7 +1,8 @@
 // The kit's apps, as data: everything that lists apps (ports, the dev banner, with-local-env, the
-// Clerk emulator's origins and webhook endpoints, the e2e projects, the bench, the smoke tests)
-// reads this list, and skips an app whose folder is gone. Keeping one app is deleting the others'
-// folders; a new app is one entry here.
+// Clerk emulator's webhook endpoints, the e2e projects, the bench, the smoke tests) reads this
+// list, and skips an app whose folder is gone. Keeping one app is deleting the others' folders.
+// A new app is an entry here, plus what no code can derive: its port variable in the root
+// turbo.json's env lists, and a devDependency of dev-stack, e2e and bench (a test checks those).
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
