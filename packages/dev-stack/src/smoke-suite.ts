@@ -101,12 +101,14 @@ export function defineAppSmokeSuite(
       },
     )
 
-    it('answers a path no route names with 404 once signed in', async () => {
+    it('answers a path no route names with 404 once signed in, inside the app’s header', async () => {
       const response = await fetch(`${running.app.url}/no-such-page`, {
         headers: documentHeaders(await aliceCookies()),
         redirect: 'manual',
       })
       expect(response.status).toBe(404)
+      // The way back is on the page: the header's links to the task pages, not a bare error.
+      expect(await response.text()).toContain('Server-rendered tasks')
     })
 
     // Browsers ask for /favicon.ico on their own; a 404 there is a console error on every page.
