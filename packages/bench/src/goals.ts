@@ -87,10 +87,10 @@ export function checkGoals(results: BenchResults): GoalCheck[] {
   if (stack) {
     checks.push(
       check(
-        'local stack cold start ≤ 1.5 s',
+        'local stack cold start ≤ 1.0 s',
         `${(stack.coldMedianMs / 1000).toFixed(2)} s (median of ${stack.runs})`,
         stack.coldMedianMs,
-        1500,
+        1000,
       ),
     )
   }

@@ -161,7 +161,7 @@ describe('pnpm bench, each part on tiny sizes', () => {
       ])
       for (const file of files) expect(await readFile(file, 'utf8')).toMatch(/^<svg[^>]*>/)
       const goals = checkGoals(merged).map((check) => check.goal)
-      expect(goals).toContain('local stack cold start ≤ 1.5 s')
+      expect(goals).toContain('local stack cold start ≤ 1.0 s')
       expect(goals).toContain('data API, user token ÷ service key p50 ≤ 1.1')
       for (const app of APPS) {
         expect(goals).toContain(`${app} /ssr sends 0 requests to Clerk per render`)

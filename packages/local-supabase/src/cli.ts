@@ -1,4 +1,3 @@
-#!/usr/bin/env -S node --import tsx
 // `pnpm --filter @repo/local-supabase start`: the data API on fixed ports with a persistent
 // database, until Ctrl-C.
 import { EnvError } from '@repo/env'

@@ -4,15 +4,14 @@ import type pg from 'pg'
 
 export class MigrationError extends Error {
   override name = 'MigrationError'
-  constructor(
-    readonly file: string,
-    cause: unknown,
-  ) {
+  readonly file: string
+  constructor(file: string, cause: unknown) {
     const detail = cause instanceof Error ? cause.message : String(cause)
     super(
       `Migration ${file} failed: ${detail}. Nothing from this file was applied and the migration ledger is unchanged; fix the file (or the schema it came from) and start again.`,
       { cause },
     )
+    this.file = file
   }
 }
 

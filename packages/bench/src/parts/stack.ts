@@ -28,7 +28,7 @@ export interface DevStartResult {
   medianMs: number
 }
 
-const cli = path.join(repoRoot, 'packages/local-supabase/src/cli.ts')
+const cli = path.join(repoRoot, 'packages/local-supabase/bin/local-supabase.js')
 const turbo = path.join(repoRoot, 'node_modules/turbo/bin/turbo')
 
 /** Stops a child this part started, by its PID, and waits for it to exit. */
@@ -48,8 +48,8 @@ async function timeToFirstQuery(
 ): Promise<number> {
   const [api, db, postgrest] = [await findFreePort(), await findFreePort(), await findFreePort()]
   const started = performance.now()
-  // node --import tsx: the PID held is the CLI's own, not a wrapper's.
-  const child = spawn(process.execPath, ['--import', 'tsx', cli], {
+  // The CLI's own bin, as `pnpm dev` runs it; the PID held is the CLI's, not a wrapper's.
+  const child = spawn(process.execPath, [cli], {
     cwd: path.dirname(cli),
     stdio: 'ignore',
     env: childEnv({

@@ -4,10 +4,12 @@ import type { ClerkEmulator } from '../../src/index.ts'
 /** Calls the emulator's handlers directly, keeping cookies like a browser would. */
 export class FakeBrowser {
   readonly cookies: Record<string, string> = {}
-  constructor(
-    private readonly emulator: ClerkEmulator,
-    private readonly origin = 'http://localhost:3000',
-  ) {}
+  private readonly emulator: ClerkEmulator
+  private readonly origin: string
+  constructor(emulator: ClerkEmulator, origin = 'http://localhost:3000') {
+    this.emulator = emulator
+    this.origin = origin
+  }
 
   async call(
     method: string,
