@@ -17,11 +17,13 @@ export interface GatewaySigner {
 }
 
 export async function createGatewaySigner(): Promise<GatewaySigner> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048 })
+  // ES256, as hosted's signing keys recommend (P-256): made in well under a millisecond, where
+  // an RSA key took 20 to 70 ms of CPU on every start.
+  const { privateKey, publicKey } = await generateKeyPair('ES256')
   const publicJwk: JWK = {
     ...(await exportJWK(publicKey)),
     kid: GATEWAY_KID,
-    alg: 'RS256',
+    alg: 'ES256',
     use: 'sig',
   }
   return {
@@ -32,7 +34,7 @@ export async function createGatewaySigner(): Promise<GatewaySigner> {
 
 function signServiceRole(privateKey: CryptoKey): Promise<string> {
   return new SignJWT({ role: 'service_role' })
-    .setProtectedHeader({ alg: 'RS256', kid: GATEWAY_KID, typ: 'JWT' })
+    .setProtectedHeader({ alg: 'ES256', kid: GATEWAY_KID, typ: 'JWT' })
     .setIssuer('local-supabase')
     .setIssuedAt()
     .setExpirationTime('60s')

@@ -10,7 +10,6 @@ import {
   PROJECT_OWNER,
   postgresMajorVersion,
   postgresUrl,
-  postgresUser,
   type RunningPostgres,
   SUPERUSER,
   startPostgres,
@@ -118,11 +117,11 @@ export async function startMigratedDatabase(
   try {
     if (template) {
       try {
-        await copyTemplate(template, dataDir, postgresUser(), UNFINISHED_COPY)
+        await copyTemplate(template, dataDir, UNFINISHED_COPY)
       } catch (error) {
         if (!(error instanceof TemplateGoneError)) throw error
         template = await findTemplate()
-        await copyTemplate(template, dataDir, postgresUser(), UNFINISHED_COPY)
+        await copyTemplate(template, dataDir, UNFINISHED_COPY)
       }
       copied = true
     }

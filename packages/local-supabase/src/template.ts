@@ -8,13 +8,14 @@
 // a published template is always whole. One process builds while the others wait on a lock file
 // that names its PID; if that process dies, another takes the lock over and builds. Should two
 // build anyway, the first rename wins and the other build is dropped.
+import { execFile } from 'node:child_process'
 import crypto from 'node:crypto'
-import { constants, existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { type AppliedMigration, listMigrationFiles } from './migrations.ts'
-import { INITDB_OPTIONS, postgresBinariesId, type RunAs } from './postgres.ts'
+import { INITDB_OPTIONS, postgresBinariesId } from './postgres.ts'
 import { randomPassword } from './random-secrets.ts'
 
 export interface TemplateInputs {
@@ -407,13 +408,12 @@ export class TemplateGoneError extends Error {
 export async function copyTemplate(
   template: Template,
   dataDir: string,
-  owner: RunAs | undefined,
   marker: string,
 ): Promise<void> {
   const staging = `${dataDir}.copy-${crypto.randomBytes(4).toString('hex')}`
   await fs.mkdir(path.dirname(dataDir), { recursive: true })
   try {
-    const copied = await copyTree(template.dataDir, staging, owner)
+    const copied = await copyTree(template.dataDir, staging)
     if (copied !== template.entries) {
       const published = path.dirname(template.dataDir)
       const trash = `${published}.trash-${crypto.randomBytes(4).toString('hex')}`
@@ -445,56 +445,24 @@ export async function copyTemplate(
 }
 
 /**
- * Like `cp -a`: modes kept, and under root every entry owned by the user Postgres runs as.
- * Returns how many files and folders it copied.
+ * `cp -a`: modes, owners and links kept, and a clone where the file system has them (GNU cp's
+ * default since coreutils 9). The template's files belong to the user Postgres runs as, who
+ * built it, so the copy does too. About a thousand small files: one `cp` took a third of the
+ * time of Node copying them file by file (0.1 s against 0.3 s here, bench `stack`). Windows has
+ * no `cp`, and no owners to keep: Node's own recursive copy there.
+ * Returns how many files and folders the copy holds.
  */
-async function copyTree(from: string, to: string, owner: RunAs | undefined): Promise<number> {
-  const entries = await fs.readdir(from, { withFileTypes: true, recursive: true })
-  const relative = (entry: { parentPath: string; name: string }) =>
-    path.relative(from, path.join(entry.parentPath, entry.name))
-  const dirs = entries.filter((entry) => entry.isDirectory()).map(relative)
-  // Folders level by level, each level at once (about 25 of them, 4 deep).
-  const modes = await Promise.all(
-    ['', ...dirs].map(async (dir) => ({
-      dir,
-      mode: (await fs.stat(path.join(from, dir))).mode & 0o7777,
-    })),
-  )
-  const made: string[] = []
-  const depth = (dir: string) => (dir === '' ? 0 : dir.split(path.sep).length)
-  for (let level = 0; level <= Math.max(...modes.map(({ dir }) => depth(dir))); level++) {
-    await Promise.all(
-      modes
-        .filter(({ dir }) => depth(dir) === level)
-        .map(async ({ dir, mode }) => {
-          const target = path.join(to, dir)
-          await fs.mkdir(target, { mode })
-          // mkdir's mode passes through the umask.
-          await fs.chmod(target, mode)
-          made.push(target)
-        }),
-    )
+async function copyTree(from: string, to: string): Promise<number> {
+  if (process.platform === 'win32') {
+    await fs.cp(from, to, { recursive: true, verbatimSymlinks: true, errorOnExist: true })
+  } else {
+    await new Promise<void>((resolve, reject) => {
+      execFile('cp', ['-a', from, to], (error, _stdout, stderr) => {
+        if (!error) resolve()
+        else if (!existsSync(from)) reject(Object.assign(new Error(stderr), { code: 'ENOENT' }))
+        else reject(new Error(`cp -a ${from} ${to} failed: ${stderr.trim() || error.message}`))
+      })
+    })
   }
-  const files = entries.filter((entry) => !entry.isDirectory())
-  // About a thousand small files: copied many at a time, so the copy is not a thousand
-  // round trips to the thread pool one after another.
-  let next = 0
-  const worker = async () => {
-    for (let entry = files[next++]; entry; entry = files[next++]) {
-      const source = path.join(entry.parentPath, entry.name)
-      const target = path.join(to, relative(entry))
-      if (entry.isFile()) {
-        // A clone where the file system has them (btrfs, XFS, APFS), else a plain copy.
-        await fs.copyFile(source, target, constants.COPYFILE_FICLONE)
-      } else if (entry.isSymbolicLink()) {
-        await fs.symlink(await fs.readlink(source), target)
-      } else {
-        throw new Error(`${source} is neither a file, a folder nor a link: not a template.`)
-      }
-      made.push(target)
-    }
-  }
-  await Promise.all(Array.from({ length: 16 }, worker))
-  if (owner) await Promise.all(made.map((entry) => fs.lchown(entry, owner.uid, owner.gid)))
-  return entries.length
+  return (await fs.readdir(to, { recursive: true })).length
 }

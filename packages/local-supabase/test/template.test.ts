@@ -10,7 +10,6 @@ import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { UNFINISHED_COPY } from '../src/database.ts'
 import { type RunningDatabase, startMigratedDatabase } from '../src/index.ts'
-import { postgresUser } from '../src/postgres.ts'
 import { copyTemplate, defaultTemplateRoot, templateKey } from '../src/template.ts'
 
 let workDir: string
@@ -288,7 +287,7 @@ describe('a persistent copy whose start died before it had its passwords', () =>
       migrations: [],
       built: false,
     }
-    await copyTemplate(template, dataDir, postgresUser(), UNFINISHED_COPY)
+    await copyTemplate(template, dataDir, UNFINISHED_COPY)
 
     const database = await startMigratedDatabase({ ...options, onLog: quiet })
     try {
