@@ -38,11 +38,7 @@ export function renderBanner(facts: BannerFacts): string {
     '┌──────────────────────────────────────────────────────────────────┐',
     `  ${BANNER_TITLE} (Ctrl-C stops everything)`,
     '',
-    ...apps.map((app) => {
-      const { label, note } = APPS[app]
-      const url = stack.apps[app].url
-      return `  ${label.padEnd(15)}${note ? `${url.padEnd(24)}${note}` : url}`
-    }),
+    ...apps.map((app) => bannerRow(stack, app)),
     '',
     `  Sign in:  ${alice.email} / ${alice.password}`,
     `            ${bob.email} / ${bob.password}`,
@@ -62,6 +58,13 @@ export function renderBanner(facts: BannerFacts): string {
     '└──────────────────────────────────────────────────────────────────┘',
     '',
   ].join('\n')
+}
+
+/** The banner's row for one app: its name, its URL and what it shows. */
+export function bannerRow(stack: LocalStack, app: AppName): string {
+  const { label, note } = APPS[app]
+  const url = stack.apps[app].url
+  return `  ${label.padEnd(15)}${note ? `${url.padEnd(24)}${note}` : url}`
 }
 
 /** Where the banner waits for each service to answer before it prints. */

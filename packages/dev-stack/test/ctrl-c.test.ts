@@ -2,7 +2,6 @@
 // foreground job, leaves no process `pnpm dev` started and no port of the stack held. Starts the
 // whole of `pnpm dev` on the stack's fixed ports: run it under `flock /tmp/ports.lock`.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
@@ -13,68 +12,7 @@ import { expect, it } from 'vitest'
 import { APP_ENV_VARIABLES } from '../src/app-env.ts'
 import { BANNER_TITLE } from '../src/banner.ts'
 import { repoRoot, stackPorts } from '../src/testing.ts'
-
-interface Process {
-  pid: number
-  ppid: number
-  group: number
-  /** Clock ticks after boot: with the PID, names this process and not a later one. */
-  startTime: string
-  state: string
-  command: string
-}
-
-/** Every process now running, from /proc. */
-function processes(): Process[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-        // The command name is in parentheses and may hold spaces: the fields follow the last ")".
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-        const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim()
-        return [
-          {
-            pid: Number(entry),
-            state: fields[0] ?? '',
-            ppid: Number(fields[1]),
-            group: Number(fields[2]),
-            startTime: fields[19] ?? '',
-            command,
-          },
-        ]
-      } catch {
-        return [] // exited while being read
-      }
-    })
-}
-
-/** `root` and everything below it, or in its process group (a child whose parent exited). */
-function startedBy(root: number): Process[] {
-  const all = processes()
-  const found = new Map<number, Process>()
-  const visit = (pid: number) => {
-    for (const process of all) {
-      if ((process.pid === pid || process.ppid === pid) && !found.has(process.pid)) {
-        found.set(process.pid, process)
-        visit(process.pid)
-      }
-    }
-  }
-  visit(root)
-  for (const process of all) if (process.group === root) found.set(process.pid, process)
-  return [...found.values()]
-}
-
-/** Those of `started` still running (a zombie has exited: only its parent has yet to reap it). */
-function stillRunning(started: Process[]): Process[] {
-  const now = new Map(processes().map((process) => [process.pid, process]))
-  return started.filter(({ pid, startTime }) => {
-    const current = now.get(pid)
-    return current !== undefined && current.startTime === startTime && current.state !== 'Z'
-  })
-}
+import { type Process, startedBy, stillRunning } from './support/processes.ts'
 
 /** Whether a server could listen on `port` on every address now. */
 function isFree(port: number): Promise<boolean> {

@@ -21,8 +21,9 @@ import {
 import { chromium } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { APP_ENV_VARIABLES } from '../src/app-env.ts'
-import { BANNER_TITLE } from '../src/banner.ts'
+import { BANNER_TITLE, bannerRow } from '../src/banner.ts'
 import { freeStackPorts, repoRoot } from '../src/testing.ts'
+import { type Process, startedBy, stillRunning } from './support/processes.ts'
 
 // React Router, or the one app a checkout that kept another still has.
 const KEPT: AppName = presentApps().includes('react-router')
@@ -92,6 +93,9 @@ it(`a copy with only apps/${KEPT} installs, runs \`pnpm dev\` and passes its bui
   const env = childEnv({ ...ports, TURBO_TELEMETRY_DISABLED: '1' }, [...APP_ENV_VARIABLES, 'PORT'])
   const stack = localStack(ports)
   let dev: ChildProcess | undefined
+  // What `pnpm dev` started, recorded while its tree is whole: turbo's tasks run in process
+  // groups of their own, so a signal to pnpm's group alone does not reach them.
+  let started: Process[] = []
   try {
     copyCheckout(root)
     // As on a laptop: pnpm updates the lockfile for the deleted apps (CI would refuse to).
@@ -118,8 +122,15 @@ it(`a copy with only apps/${KEPT} installs, runs \`pnpm dev\` and passes its bui
       void exited.then(() => reject(new Error(`pnpm dev exited before its banner:\n${output}`)))
     })
     await banner
+    started = startedBy(child.pid as number)
     const url = stack.apps[KEPT].url
-    expect(output).toContain(`${APPS[KEPT].label.padEnd(15)}${url}`)
+    // The banner is the box between its top and bottom edges; the rest is the services' logs.
+    const top = output.indexOf('┌')
+    const bottom = output.indexOf('└', top)
+    expect(top, 'the banner’s top edge').toBeGreaterThanOrEqual(0)
+    expect(bottom, 'the banner’s bottom edge').toBeGreaterThan(top)
+    const bannerText = output.slice(top, bottom)
+    expect(bannerText).toContain(bannerRow(stack, KEPT))
 
     const errors: string[] = []
     const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS })
@@ -150,14 +161,13 @@ it(`a copy with only apps/${KEPT} installs, runs \`pnpm dev\` and passes its bui
     // Neither the banner nor a webhook delivery names a deleted app: the emulator logs where it
     // delivers, and each failed delivery and retry of the seeded users' webhooks, with the URL.
     // (Its allowed origins still list every registry app's local origin, on purpose.)
-    const bannerText = output.slice(output.indexOf('┌'), output.indexOf('└'))
     const deliveries = output
       .split('\n')
       .filter((line) => line.includes('webhooks') || line.includes('user.created'))
     expect(deliveries.length).toBeGreaterThan(0)
     for (const app of deleted) {
       expect(bannerText).not.toContain(stack.apps[app].url)
-      expect(bannerText).not.toContain(`  ${APPS[app].label.padEnd(15)}`)
+      expect(bannerText).not.toContain(bannerRow(stack, app))
       expect(deliveries.filter((line) => line.includes(stack.apps[app].url))).toEqual([])
     }
 
@@ -180,10 +190,23 @@ it(`a copy with only apps/${KEPT} installs, runs \`pnpm dev\` and passes its bui
     expect(report.stats.expected).toBeGreaterThan(0)
   } finally {
     if (dev?.pid) {
+      // A failed run stops `pnpm dev` as Ctrl-C does: SIGINT, which turbo passes on to its tasks
+      // (a SIGKILLed turbo cannot, and its tasks outlived it). Whatever still runs after that
+      // is killed by the PIDs recorded above.
+      const group = dev.pid
+      started = [...started, ...startedBy(group)]
       try {
-        process.kill(-dev.pid, 'SIGKILL')
+        process.kill(-group, 'SIGINT')
       } catch {
         // the group is gone
+      }
+      await Promise.race([untilExit(dev), new Promise((resolve) => setTimeout(resolve, 30_000))])
+      for (const { pid } of stillRunning(started)) {
+        try {
+          process.kill(pid, 'SIGKILL')
+        } catch {
+          // exited meanwhile
+        }
       }
       await untilExit(dev)
     }
